@@ -1,0 +1,11 @@
+/*
+ * cli/cli.h -- the subcommands of the `gavel` binary. Each takes argc/argv
+ * with argv[0] the subcommand's name, and returns the process exit code.
+ */
+#ifndef GAVEL_CLI_CLI_H
+#define GAVEL_CLI_CLI_H
+
+int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+#endif
