@@ -1,0 +1,3 @@
+class Solution:
+    def coinChange(self, coins: List[int], amount: int) -> int:
+        

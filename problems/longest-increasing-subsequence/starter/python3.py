@@ -1,0 +1,3 @@
+class Solution:
+    def lengthOfLIS(self, nums: List[int]) -> int:
+        

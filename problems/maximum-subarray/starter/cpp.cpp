@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int maxSubArray(vector<int>& nums) {
+        
+    }
+};

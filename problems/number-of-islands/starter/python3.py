@@ -1,0 +1,3 @@
+class Solution:
+    def numIslands(self, grid: List[List[str]]) -> int:
+        

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int singleNumber(vector<int>& nums) {
+        
+    }
+};

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int uniquePaths(int m, int n) {
+        
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def uniquePaths(self, m: int, n: int) -> int:
+        
