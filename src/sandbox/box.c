@@ -1,0 +1,444 @@
+/*
+ * sandbox/box.c -- PID 1 of a box and the program's last steps before
+ * execve(); see box.h. System calls only from here on: this runs in a
+ * child of a possibly multi-threaded process.
+ */
+#include "sandbox/box.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/openat2.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/*** Async-signal-safe helpers ***/
+
+static size_t
+s_cat(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(dst);
+
+	while (*src != '\0' && n + 1 < size)
+		dst[n++] = *src++;
+	dst[n] = '\0';
+	return n;
+}
+
+static void
+s_fmt_int(char *buf, size_t size, int v)
+{
+	char	 tmp[16];
+	int	 i = 0;
+	size_t	 n = 0;
+	unsigned u = v < 0 ? (unsigned)-v : (unsigned)v;
+
+	do {
+		tmp[i++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0 && i < 15);
+	if (v < 0 && n + 1 < size)
+		buf[n++] = '-';
+	while (i > 0 && n + 1 < size)
+		buf[n++] = tmp[--i];
+	buf[n] = '\0';
+}
+
+/* Report a failed step to the parent and die. */
+static _Noreturn void
+box_fail(int fd, const char *step, const char *detail)
+{
+	struct box_msg m;
+	ssize_t	       n;
+
+	memset(&m, 0, sizeof(m));
+	m.kind = BOX_MSG_ERROR;
+	m.err = errno;
+	s_cat(m.step, sizeof(m.step), step);
+	if (detail != NULL) {
+		s_cat(m.step, sizeof(m.step), " ");
+		s_cat(m.step, sizeof(m.step), detail);
+	}
+	n = write(fd, &m, sizeof(m)); /* < PIPE_BUF: atomic */
+	(void)n;
+	_exit(127);
+}
+
+static void
+root_path(char *buf, size_t size, const char *rel)
+{
+	buf[0] = '\0';
+	s_cat(buf, size, BOX_ROOT "/");
+	s_cat(buf, size, rel);
+}
+
+static int
+openat2_nofollow(int dirfd, const char *name, int flags)
+{
+	struct open_how how;
+
+	memset(&how, 0, sizeof(how));
+	how.flags = (uint64_t)flags | O_CLOEXEC;
+	how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS |
+		      RESOLVE_BENEATH;
+	return (int)syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
+}
+
+/*
+ * Create (if needed) the mount point `rel` (relative to the box root) as a
+ * directory or an empty file, without following any symlink on the way:
+ * the path may cross a read-write host directory that a program wrote in
+ * an earlier run. Returns an O_PATH descriptor of it, or -1.
+ */
+static int
+make_mount_point(int rootfd, const char *rel, bool is_dir)
+{
+	char comp[PATH_MAX];
+	int  dirfd, fd;
+	const char *p = rel;
+
+	dirfd = fcntl(rootfd, F_DUPFD_CLOEXEC, 0);
+	if (dirfd < 0)
+		return -1;
+	while (*p == '/')
+		p++;
+	for (;;) {
+		const char *slash = strchr(p, '/');
+		size_t	    len = slash ? (size_t)(slash - p) : strlen(p);
+		bool	    last;
+
+		if (len == 0 || len >= sizeof(comp))
+			goto fail;
+		memcpy(comp, p, len);
+		comp[len] = '\0';
+		p += len;
+		while (*p == '/')
+			p++;
+		last = *p == '\0';
+		if (strcmp(comp, "..") == 0 || strcmp(comp, ".") == 0) {
+			errno = EINVAL;
+			goto fail;
+		}
+		if (!last || is_dir) {
+			if (mkdirat(dirfd, comp, 0755) < 0 && errno != EEXIST)
+				goto fail;
+		} else {
+			int f = openat(dirfd, comp,
+			    O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+
+			if (f < 0 && errno != EEXIST && errno != EISDIR)
+				goto fail;
+			if (f >= 0)
+				close(f);
+		}
+		fd = openat2_nofollow(dirfd, comp,
+		    O_PATH | (last && !is_dir ? 0 : O_DIRECTORY));
+		close(dirfd);
+		if (fd < 0)
+			return -1;
+		if (last)
+			return fd;
+		dirfd = fd;
+	}
+fail:
+	close(dirfd);
+	return -1;
+}
+
+static void
+fd_path(char *buf, size_t size, int fd)
+{
+	char num[16];
+
+	buf[0] = '\0';
+	s_fmt_int(num, sizeof(num), fd);
+	s_cat(buf, size, "/proc/self/fd/");
+	s_cat(buf, size, num);
+}
+
+/*** Building the root ***/
+
+static void
+bind_into(const struct box_plan *p, int rootfd, const char *src,
+    const char *dst, bool rw, bool is_dir)
+{
+	char	      path[64];
+	int	      fd;
+	unsigned long flags = MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV;
+
+	fd = make_mount_point(rootfd, dst, is_dir);
+	if (fd < 0)
+		box_fail(p->status_w, "creating mount point", dst);
+	fd_path(path, sizeof(path), fd);
+	if (mount(src, path, NULL, MS_BIND, NULL) < 0)
+		box_fail(p->status_w, "bind mount of", src);
+	close(fd);
+	/* Reopen: the descriptor above names the covered directory, not the
+	 * new mount. */
+	fd = openat2_nofollow(rootfd, dst, O_PATH);
+	if (fd < 0)
+		box_fail(p->status_w, "reopening mount point", dst);
+	fd_path(path, sizeof(path), fd);
+	if (!rw)
+		flags |= MS_RDONLY;
+	if (mount(NULL, path, NULL, flags, NULL) < 0)
+		box_fail(p->status_w, "remounting", dst);
+	close(fd);
+}
+
+static void
+build_root(const struct box_plan *p)
+{
+	static const struct {
+		const char *name;
+		int	    minor;
+	} devs[] = {
+		{ "dev/null", 3 },   { "dev/zero", 5 },	   { "dev/full", 7 },
+		{ "dev/random", 8 }, { "dev/urandom", 9 },
+	};
+	static const char *const dirs[] = { "usr", "etc", "box", "tmp", "dev",
+		"dev/shm", "proc" };
+	char   path[PATH_MAX];
+	int    rootfd, i;
+	size_t k;
+
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		box_fail(p->status_w, "making mounts private", NULL);
+	/* No MS_NODEV: the five device nodes below live here. The root is
+	 * made read-only before the program starts. */
+	if (mount("gavel", BOX_ROOT, "tmpfs", MS_NOSUID,
+		"size=256k,nr_inodes=256,mode=0755") < 0)
+		box_fail(p->status_w, "mounting the root tmpfs", NULL);
+	rootfd = open(BOX_ROOT, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0)
+		box_fail(p->status_w, "opening", BOX_ROOT);
+	for (k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++)
+		if (mkdirat(rootfd, dirs[k], 0755) < 0)
+			box_fail(p->status_w, "mkdir", dirs[k]);
+	for (i = 0; i < p->nlinks; i++)
+		if (symlinkat(p->link_targets[i], rootfd, p->link_names[i]) < 0)
+			box_fail(p->status_w, "symlink", p->link_names[i]);
+	for (k = 0; k < sizeof(devs) / sizeof(devs[0]); k++)
+		if (mknodat(rootfd, devs[k].name, S_IFCHR | 0666,
+			makedev(1, devs[k].minor)) < 0)
+			box_fail(p->status_w, "mknod", devs[k].name);
+	if (symlinkat("/proc/self/fd", rootfd, "dev/fd") < 0 ||
+	    symlinkat("/proc/self/fd/0", rootfd, "dev/stdin") < 0 ||
+	    symlinkat("/proc/self/fd/1", rootfd, "dev/stdout") < 0 ||
+	    symlinkat("/proc/self/fd/2", rootfd, "dev/stderr") < 0)
+		box_fail(p->status_w, "symlinks in /dev", NULL);
+
+	bind_into(p, rootfd, "/usr", "usr", false, true);
+	bind_into(p, rootfd, BOX_ETC, "etc", false, true);
+
+	root_path(path, sizeof(path), "box");
+	if (mount("box", path, "tmpfs", MS_NOSUID | MS_NODEV, p->tmpfs_opts) < 0)
+		box_fail(p->status_w, "mounting /box", NULL);
+	root_path(path, sizeof(path), "tmp");
+	if (mount("tmp", path, "tmpfs", MS_NOSUID | MS_NODEV, p->tmp_opts) < 0)
+		box_fail(p->status_w, "mounting /tmp", NULL);
+	root_path(path, sizeof(path), "dev/shm");
+	if (mount("shm", path, "tmpfs", MS_NOSUID | MS_NODEV, p->tmp_opts) < 0)
+		box_fail(p->status_w, "mounting /dev/shm", NULL);
+
+	for (i = 0; i < p->nbinds; i++)
+		bind_into(p, rootfd, p->binds[i].src, p->binds[i].dst,
+		    p->binds[i].rw, p->binds[i].is_dir);
+
+	/* This pid namespace's own /proc; hidepid=2 hides PID 1 (root). */
+	root_path(path, sizeof(path), "proc");
+	if (mount("proc", path, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		"hidepid=2") < 0)
+		box_fail(p->status_w, "mounting /proc", NULL);
+	close(rootfd);
+
+	if (chdir(BOX_ROOT) < 0 || syscall(SYS_pivot_root, ".", ".") < 0)
+		box_fail(p->status_w, "pivot_root", NULL);
+	/* The old root is stacked on the new one: detach it. */
+	if (umount2(".", MNT_DETACH) < 0 || chdir("/") < 0)
+		box_fail(p->status_w, "detaching the old root", NULL);
+	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID,
+		NULL) < 0)
+		box_fail(p->status_w, "making / read-only", NULL);
+	if (sethostname("gavel", 5) < 0)
+		box_fail(p->status_w, "sethostname", NULL);
+}
+
+/*** The program ***/
+
+static void
+set_rlimit(int fd, int res, uint64_t v)
+{
+	struct rlimit rl = { .rlim_cur = v, .rlim_max = v };
+
+	if (setrlimit(res, &rl) < 0)
+		box_fail(fd, "setrlimit", NULL);
+}
+
+static _Noreturn void
+exec_program(const struct box_plan *p, int errfd)
+{
+	const char *name = p->argv[0];
+	char	    path[PATH_MAX];
+	const char *dir;
+	int	    saved = ENOENT;
+
+	if (strchr(name, '/') != NULL) {
+		execve(name, (char *const *)p->argv, p->envp);
+		box_fail(errfd, "execve", name);
+	}
+	for (dir = p->path_env; dir != NULL && *dir != '\0';) {
+		const char *end = strchr(dir, ':');
+		size_t	    len = end ? (size_t)(end - dir) : strlen(dir);
+
+		if (len > 0 && len + strlen(name) + 2 < sizeof(path)) {
+			memcpy(path, dir, len);
+			path[len] = '/';
+			strcpy(path + len + 1, name);
+			execve(path, (char *const *)p->argv, p->envp);
+			if (errno != ENOENT && errno != ENOTDIR)
+				saved = errno;
+		}
+		dir = end ? end + 1 : NULL;
+	}
+	errno = saved;
+	box_fail(errfd, "execve", name);
+}
+
+static _Noreturn void
+program(const struct box_plan *p, int errfd)
+{
+	int in, fds[5], n = 0, i, e;
+
+	/* Join the box's cgroup, then hide everything above it. */
+	for (i = 0; i < p->ncg_procs; i++)
+		if (write(p->cg_procs[i], "0", 1) != 1)
+			box_fail(errfd, "joining the cgroup", NULL);
+	if (unshare(CLONE_NEWCGROUP) < 0)
+		box_fail(errfd, "unshare(CLONE_NEWCGROUP)", NULL);
+	if (setsid() < 0)
+		box_fail(errfd, "setsid", NULL);
+
+	in = p->stdin_fd;
+	if (in < 0 && (in = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0)
+		box_fail(errfd, "opening /dev/null", NULL);
+	/* Lift every descriptor clear of 0..3 before placing them. */
+	fds[n++] = fcntl(in, F_DUPFD, 100);
+	fds[n++] = fcntl(p->stdout_w, F_DUPFD, 100);
+	fds[n++] = fcntl(p->stderr_w, F_DUPFD, 100);
+	if (p->chan_w >= 0)
+		fds[n++] = fcntl(p->chan_w, F_DUPFD, 100);
+	e = fcntl(errfd, F_DUPFD_CLOEXEC, 100);
+	for (i = 0; i < n; i++)
+		if (fds[i] < 0 || dup2(fds[i], i) < 0)
+			box_fail(errfd, "placing descriptors", NULL);
+	if (e < 0)
+		box_fail(errfd, "placing descriptors", NULL);
+	/* Nothing else of the parent's reaches the program. */
+	if (syscall(SYS_close_range, n, e - 1, 0) < 0 ||
+	    syscall(SYS_close_range, e + 1, ~0U, 0) < 0)
+		box_fail(e, "close_range", NULL);
+
+	set_rlimit(e, RLIMIT_CORE, 0);
+	set_rlimit(e, RLIMIT_MEMLOCK, 0);
+	set_rlimit(e, RLIMIT_MSGQUEUE, 0);
+	set_rlimit(e, RLIMIT_NOFILE, 256);
+	set_rlimit(e, RLIMIT_FSIZE, p->fsize_bytes);
+	set_rlimit(e, RLIMIT_STACK, p->stack_bytes);
+	set_rlimit(e, RLIMIT_CPU, p->cpu_backstop_s);
+
+	if (chdir(p->cwd) < 0)
+		box_fail(e, "chdir", p->cwd);
+	for (i = 0; i <= p->last_cap; i++)
+		if (prctl(PR_CAPBSET_DROP, i, 0, 0, 0) < 0 && errno != EINVAL)
+			box_fail(e, "dropping capabilities", NULL);
+	if (setgroups(0, NULL) < 0 || setresgid(p->gid, p->gid, p->gid) < 0 ||
+	    setresuid(p->uid, p->uid, p->uid) < 0)
+		box_fail(e, "switching to the box user", NULL);
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		box_fail(e, "no_new_privs", NULL);
+	umask(022);
+	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &p->filter, 0, 0) < 0)
+		box_fail(e, "installing the seccomp filter", NULL);
+	exec_program(p, e);
+}
+
+/*** PID 1 ***/
+
+void
+box_init(const struct box_plan *p)
+{
+	struct box_msg m;
+	struct pollfd  pfd = { .fd = p->status_w, .events = POLLOUT };
+	int	       errpipe[2], st, i;
+	pid_t	       pid, w;
+	ssize_t	       r;
+
+	/* Die with the parent; if it is already gone, its end of the status
+	 * pipe is closed. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		box_fail(p->status_w, "PR_SET_PDEATHSIG", NULL);
+	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLERR))
+		_exit(127);
+	umask(0);
+	build_root(p);
+
+	if (pipe2(errpipe, O_CLOEXEC) < 0)
+		box_fail(p->status_w, "pipe2", NULL);
+	pid = (pid_t)syscall(SYS_clone, SIGCHLD, NULL, NULL, NULL, NULL);
+	if (pid < 0)
+		box_fail(p->status_w, "fork", NULL);
+	if (pid == 0) {
+		close(errpipe[0]);
+		close(p->status_w);
+		program(p, errpipe[1]);
+	}
+
+	/* Only the program holds the box's ends of its pipes. */
+	close(errpipe[1]);
+	if (p->stdin_fd >= 0)
+		close(p->stdin_fd);
+	close(p->stdout_w);
+	close(p->stderr_w);
+	if (p->chan_w >= 0)
+		close(p->chan_w);
+	for (i = 0; i < p->ncg_procs; i++)
+		close(p->cg_procs[i]);
+
+	r = read(errpipe[0], &m, sizeof(m));
+	if (r == (ssize_t)sizeof(m)) {
+		/* The program never started: pass its report on. */
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		r = write(p->status_w, &m, sizeof(m));
+		_exit(127);
+	}
+
+	/* Reap orphans that the box's processes leave behind, until the
+	 * program itself is done. */
+	for (;;) {
+		w = waitpid(-1, &st, __WALL);
+		if (w == pid)
+			break;
+		if (w < 0 && errno != EINTR)
+			box_fail(p->status_w, "waitpid", NULL);
+	}
+	memset(&m, 0, sizeof(m));
+	m.kind = BOX_MSG_DONE;
+	m.wstatus = st;
+	r = write(p->status_w, &m, sizeof(m));
+	(void)r;
+	/* Leaving kills every process still in the namespace. */
+	_exit(0);
+}

@@ -1,0 +1,208 @@
+/*
+ * sandbox/filter.c -- build the box's seccomp filter; see filter.h.
+ */
+#include "sandbox/filter.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <sched.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* Calls that fail with EPERM inside a box. */
+static const char *const denied[] = {
+	/* file systems and namespaces */
+	"mount", "umount", "umount2", "pivot_root", "chroot", "unshare",
+	"setns", "fsopen", "fsconfig", "fsmount", "fspick", "move_mount",
+	"open_tree", "mount_setattr", "open_by_handle_at", "name_to_handle_at",
+	"quotactl", "quotactl_fd", "swapon", "swapoff",
+	/* other processes */
+	"ptrace", "process_vm_readv", "process_vm_writev", "process_madvise",
+	"kcmp", "pidfd_getfd",
+	/* kernel keyrings: state that outlives the box */
+	"keyctl", "add_key", "request_key",
+	/* kernel attack surface */
+	"bpf", "perf_event_open", "userfaultfd", "io_uring_setup",
+	"io_uring_enter", "io_uring_register", "kexec_load",
+	"kexec_file_load", "init_module", "finit_module", "delete_module",
+	"reboot", "acct", "syslog", "vhangup", "iopl", "ioperm",
+	"lookup_dcookie", "uselib", "nfsservctl", "fanotify_init",
+	"memfd_secret", "landlock_create_ruleset",
+	/* clocks and names */
+	"settimeofday", "clock_settime", "clock_adjtime", "adjtimex",
+	"sethostname", "setdomainname",
+	/* locks on shared read-only files could stall other boxes */
+	"flock",
+};
+
+/* Namespace flags of clone(2); CLONE_NEWTIME only exists for clone3 and
+ * unshare, both denied. */
+#define CLONE_NS_FLAGS                                                         \
+	(CLONE_NEWNS | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET |           \
+	    CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP)
+
+static struct sock_filter *filter_code;
+static unsigned short	   filter_len;
+
+static int
+add(scmp_filter_ctx ctx, uint32_t action, const char *name, unsigned argc,
+    const struct scmp_arg_cmp *args, char *msg, size_t msglen)
+{
+	int nr = seccomp_syscall_resolve_name(name);
+	int r;
+
+	if (nr == __NR_SCMP_ERROR)
+		return 0; /* not on this architecture */
+	r = seccomp_rule_add_array(ctx, action, nr, argc, args);
+	if (r < 0) {
+		snprintf(msg, msglen, "seccomp rule for %s: %s", name,
+		    strerror(-r));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+export(scmp_filter_ctx ctx, char *msg, size_t msglen)
+{
+	int	    fd, r;
+	off_t	    size;
+	ssize_t	    n;
+	struct sock_filter *code;
+
+	fd = memfd_create("gavel-seccomp", MFD_CLOEXEC);
+	if (fd < 0) {
+		snprintf(msg, msglen, "memfd_create: %s", strerror(errno));
+		return -1;
+	}
+	r = seccomp_export_bpf(ctx, fd);
+	if (r < 0) {
+		snprintf(msg, msglen, "seccomp_export_bpf: %s", strerror(-r));
+		close(fd);
+		return -1;
+	}
+	size = lseek(fd, 0, SEEK_END);
+	if (size <= 0 || size % sizeof(struct sock_filter) != 0 ||
+	    size / sizeof(struct sock_filter) > 0xffff) {
+		snprintf(msg, msglen, "seccomp filter of odd size %lld",
+		    (long long)size);
+		close(fd);
+		return -1;
+	}
+	code = malloc((size_t)size);
+	if (code == NULL) {
+		close(fd);
+		snprintf(msg, msglen, "out of memory");
+		return -1;
+	}
+	n = pread(fd, code, (size_t)size, 0);
+	close(fd);
+	if (n != size) {
+		free(code);
+		snprintf(msg, msglen, "reading the seccomp filter failed");
+		return -1;
+	}
+	filter_code = code;
+	filter_len = (unsigned short)(size / sizeof(struct sock_filter));
+	return 0;
+}
+
+int
+box_seccomp_build(struct sock_fprog *prog, char *msg, size_t msglen)
+{
+	scmp_filter_ctx ctx;
+	size_t		i;
+	int		r = -1;
+	static const int allowed_families[] = { AF_UNIX, AF_INET, AF_INET6 };
+
+	if (filter_code != NULL)
+		goto done;
+	ctx = seccomp_init(SCMP_ACT_ALLOW);
+	if (ctx == NULL) {
+		snprintf(msg, msglen, "seccomp_init failed");
+		return -1;
+	}
+	/* Another ABI's syscalls (i386 via int 0x80, x32) kill the process:
+	 * only the native architecture is in the filter. */
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+		SCMP_ACT_KILL_PROCESS) < 0)
+		goto out;
+	for (i = 0; i < sizeof(denied) / sizeof(denied[0]); i++)
+		if (add(ctx, SCMP_ACT_ERRNO(EPERM), denied[i], 0, NULL, msg,
+			msglen) < 0)
+			goto out;
+
+	/* clone3 takes its flags in memory, out of the filter's sight: make
+	 * it look absent so libc uses clone, whose flags we check. */
+	if (add(ctx, SCMP_ACT_ERRNO(ENOSYS), "clone3", 0, NULL, msg, msglen) <
+	    0)
+		goto out;
+	/* Deny clone when any namespace flag is set. */
+	for (i = 0; i < 64; i++) {
+		uint64_t	    bit = 1ULL << i;
+		struct scmp_arg_cmp b;
+
+		if (!(CLONE_NS_FLAGS & bit))
+			continue;
+		b = (struct scmp_arg_cmp)SCMP_A0(SCMP_CMP_MASKED_EQ, bit, bit);
+		if (add(ctx, SCMP_ACT_ERRNO(EPERM), "clone", 1, &b, msg, msglen) <
+		    0)
+			goto out;
+	}
+	/* Sockets: only local families (the box's network namespace has
+	 * nothing but its own loopback). */
+	for (i = 0; i < 64; i++) {
+		size_t		    j;
+		int		    ok = 0;
+		struct scmp_arg_cmp c;
+
+		for (j = 0; j < sizeof(allowed_families) / sizeof(int); j++)
+			if ((int)i == allowed_families[j])
+				ok = 1;
+		if (ok)
+			continue;
+		c = (struct scmp_arg_cmp)SCMP_A0(SCMP_CMP_EQ, i);
+		if (add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socket", 1, &c, msg,
+			msglen) < 0 ||
+		    add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socketpair", 1, &c,
+			msg, msglen) < 0)
+			goto out;
+	}
+	{
+		struct scmp_arg_cmp c =
+		    SCMP_A0(SCMP_CMP_GE, 64); /* families beyond the table */
+
+		if (add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socket", 1, &c, msg,
+			msglen) < 0)
+			goto out;
+	}
+	/* Terminal injection (CVE-2017-5226 style) and console tricks. */
+	{
+		struct scmp_arg_cmp sti = SCMP_A1(SCMP_CMP_EQ, TIOCSTI);
+		struct scmp_arg_cmp lnx = SCMP_A1(SCMP_CMP_EQ, TIOCLINUX);
+
+		if (add(ctx, SCMP_ACT_ERRNO(EPERM), "ioctl", 1, &sti, msg,
+			msglen) < 0 ||
+		    add(ctx, SCMP_ACT_ERRNO(EPERM), "ioctl", 1, &lnx, msg,
+			msglen) < 0)
+			goto out;
+	}
+	if (export(ctx, msg, msglen) < 0)
+		goto out;
+	r = 0;
+out:
+	seccomp_release(ctx);
+	if (r < 0)
+		return -1;
+done:
+	prog->len = filter_len;
+	prog->filter = filter_code;
+	return 0;
+}
