@@ -48,7 +48,7 @@ cases = [
     [sorted(arr(N))],
     [[(-M + i) if i % 2 == 0 else (M - i) for i in range(N)]],
     [sorted(arr(N, -100, 100))],
-    [[rng.randint(i * 8 - M, i * 8 - M + 200) for i in range(N)]],   # noisy rise
+    [[rng.randint(i * 7 - M, i * 7 - M + 200) for i in range(N)]],   # noisy rise
 ]
 
 if __name__ == "__main__":
