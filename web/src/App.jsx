@@ -1,0 +1,52 @@
+import { Component } from 'react';
+import { useRoute } from './lib/router.js';
+import ProblemList from './components/ProblemList.jsx';
+import ProblemPage from './components/ProblemPage.jsx';
+import Header from './components/Header.jsx';
+
+class ErrorBoundary extends Component {
+  constructor(props) {
+    super(props);
+    this.state = { error: null };
+  }
+  static getDerivedStateFromError(error) {
+    return { error };
+  }
+  componentDidUpdate(prev) {
+    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  }
+  render() {
+    if (this.state.error) {
+      return (
+        <div role="alert" className="m-6 rounded border border-rose-800 bg-rose-950/40 p-4 text-rose-200">
+          <p className="font-semibold">Something went wrong while showing this page.</p>
+          <p className="mt-1 text-sm">{String(this.state.error.message || this.state.error)}</p>
+          <a className="mt-3 inline-block text-sm text-blue-400 underline" href="#/">Back to the problem list</a>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+export default function App() {
+  const route = useRoute();
+  const key = route.name === 'problem' ? `p:${route.slug}` : route.name;
+  return (
+    <div className="flex h-full min-w-[1024px] flex-col">
+      <ErrorBoundary resetKey={key}>
+        {route.name === 'list' && <ProblemList />}
+        {route.name === 'problem' && <ProblemPage key={route.slug} slug={route.slug} initialTab={route.tab} />}
+        {route.name === 'notfound' && (
+          <>
+            <Header />
+            <div className="p-6">
+              <p>There is no page at {route.path}.</p>
+              <a className="text-blue-400 underline" href="#/">Back to the problem list</a>
+            </div>
+          </>
+        )}
+      </ErrorBoundary>
+    </div>
+  );
+}

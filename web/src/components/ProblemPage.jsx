@@ -1,0 +1,310 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import Header from './Header.jsx';
+import Split from './Split.jsx';
+import Statement from './Statement.jsx';
+import CodeEditor from './CodeEditor.jsx';
+import Console, { TestcaseEditor } from './Console.jsx';
+import Submissions from './Submissions.jsx';
+import { RunResult, SubmissionResult } from './Results.jsx';
+import { ErrorMessage, Spinner, Tabs, btnGhost, btnPrimary, btnSecondary, input as inputCls } from './ui.jsx';
+import { api } from '../lib/api.js';
+import { codeFor, loadCases, loadLanguage, recordVerdict, saveCases, saveDraft, saveLanguage } from '../lib/storage.js';
+import { initialProgress, isBusy, progressLabel, progressReducer, followSubmission } from '../lib/progress.js';
+import { mergeRun, normalize, paramNames, planRun, sampleInputs } from '../lib/cases.js';
+import { parseCompileErrors } from '../lib/compileErrors.js';
+
+const FALLBACK_MONACO = { python3: 'python', python: 'python', cpp: 'cpp', c: 'cpp' };
+
+export default function ProblemPage({ slug, initialTab = 'description' }) {
+  const [problem, setProblem] = useState(null);
+  const [languages, setLanguages] = useState([]);
+  const [loadError, setLoadError] = useState(null);
+  const [leftTab, setLeftTab] = useState(initialTab === 'submissions' ? 'submissions' : 'description');
+  const [openId, setOpenId] = useState(null);
+  const [lang, setLang] = useState(null);
+  const [codes, setCodes] = useState({});
+  const [cases, setCasesState] = useState(null);
+  const [consoleTab, setConsoleTab] = useState('testcases');
+  const [last, setLast] = useState(null); // 'run' | 'submit'
+  const [running, setRunning] = useState(false);
+  const [runResult, setRunResult] = useState(null);
+  const [runError, setRunError] = useState(null);
+  const [sub, dispatch] = useReducer(progressReducer, initialProgress);
+  const [markers, setMarkers] = useState({}); // lang -> parsed errors
+  const [failedSample, setFailedSample] = useState(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [notice, setNotice] = useState(null);
+  const stopFollow = useRef(null);
+
+  // ---- loading ----------------------------------------------------------
+  const load = useCallback(() => {
+    setLoadError(null);
+    const ctl = new AbortController();
+    Promise.all([api.problem(slug, { signal: ctl.signal }), api.languages({ signal: ctl.signal }).catch(() => [])])
+      .then(([p, langs]) => {
+        setProblem(p);
+        setLanguages(Array.isArray(langs) ? langs : []);
+        document.title = `${p.title} · Gavel`;
+        const starters = Object.keys(p.starter || {});
+        const saved = loadLanguage(slug);
+        setLang(saved && starters.includes(saved) ? saved : starters.includes('python3') ? 'python3' : starters[0] || 'python3');
+        setCasesState(loadCases(slug) || (sampleInputs(p).length ? sampleInputs(p) : ['']));
+      })
+      .catch((e) => {
+        if (e.name === 'AbortError') return;
+        setLoadError(e.status === 404 ? new Error(`There is no problem called “${slug}”.`) : e);
+      });
+    return () => ctl.abort();
+  }, [slug]);
+
+  useEffect(() => load(), [load]);
+  useEffect(() => () => stopFollow.current && stopFollow.current(), []);
+
+  const samples = useMemo(() => (problem ? sampleInputs(problem) : []), [problem]);
+  const starter = (problem && problem.starter && problem.starter[lang]) || '';
+  const code = lang ? (codes[lang] ?? codeFor(slug, lang, starter)) : '';
+  const langOptions = useMemo(() => {
+    const ids = Object.keys((problem && problem.starter) || {});
+    return ids.map((id) => {
+      const l = languages.find((x) => x.id === id);
+      return { id, name: l ? l.name : id, monaco: (l && l.monaco) || FALLBACK_MONACO[id] || 'plaintext' };
+    });
+  }, [problem, languages]);
+  const monacoLang = (langOptions.find((l) => l.id === lang) || {}).monaco || FALLBACK_MONACO[lang] || 'plaintext';
+
+  const setCode = (v) => {
+    setCodes((c) => ({ ...c, [lang]: v }));
+    saveDraft(slug, lang, v, starter);
+  };
+  const setCases = (list) => {
+    setCasesState(list);
+    const same = list.length === samples.length && list.every((c, i) => normalize(c) === samples[i]);
+    saveCases(slug, same ? null : list);
+  };
+  const switchLang = (id) => {
+    setLang(id);
+    saveLanguage(slug, id);
+  };
+  const resetToStarter = () => {
+    setCode(starter);
+    setMarkers((m) => ({ ...m, [lang]: [] }));
+    setNotice('Reset to the starter code. Ctrl+Z in the editor brings your code back.');
+  };
+
+  // ---- run ----------------------------------------------------------------
+  const busy = running || isBusy(sub);
+  const run = async () => {
+    if (busy || !problem || !lang) return;
+    setLast('run');
+    setConsoleTab('result');
+    setRunning(true);
+    setRunResult(null);
+    setRunError(null);
+    setNotice(null);
+    setMarkers((m) => ({ ...m, [lang]: [] }));
+    const runLang = lang;
+    try {
+      const list = cases && cases.length ? cases : samples;
+      const plan = planRun(list, samples);
+      const base = { problem: slug, language: runLang, code };
+      const samplesResult = plan.runSamples ? await api.run(base) : null;
+      const customResults = [];
+      if (!samplesResult || samplesResult.verdict !== 'CE') {
+        for (const idx of plan.custom) {
+          const r = await api.run({ ...base, input: normalize(list[idx]) + '\n' });
+          customResults.push(r);
+          if (r.verdict === 'CE') break;
+        }
+      }
+      const merged = mergeRun(plan, samplesResult, customResults);
+      setRunResult(merged);
+      if (merged.verdict === 'CE') setMarkers((m) => ({ ...m, [runLang]: parseCompileErrors(merged.compile_output, runLang) }));
+    } catch (e) {
+      setRunError(e.message || String(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  // ---- submit -------------------------------------------------------------
+  const submit = async () => {
+    if (busy || !problem || !lang) return;
+    setLast('submit');
+    setConsoleTab('result');
+    setFailedSample(null);
+    setNotice(null);
+    setMarkers((m) => ({ ...m, [lang]: [] }));
+    dispatch({ type: 'submitting' });
+    try {
+      const r = await api.submit({ problem: slug, language: lang, code });
+      dispatch({ type: 'submitted', id: r.id });
+      setRefreshKey((k) => k + 1);
+      if (stopFollow.current) stopFollow.current();
+      stopFollow.current = followSubmission(r.id, dispatch, {
+        eventsUrl: api.eventsUrl(r.id),
+        fetchSubmission: (id) => api.submission(id),
+      });
+    } catch (e) {
+      dispatch({ type: 'error', message: e.message || String(e) });
+    }
+  };
+
+  // side effects of a finished submission
+  const handled = useRef(null);
+  useEffect(() => {
+    if (sub.phase !== 'done' || !sub.submission || handled.current === sub.submission.id) return;
+    const s = sub.submission;
+    handled.current = s.id;
+    if (s.verdict && s.verdict !== 'IE') recordVerdict(slug, s.verdict);
+    setRefreshKey((k) => k + 1);
+    if (s.verdict === 'CE') {
+      setMarkers((m) => ({ ...m, [s.language]: parseCompileErrors(s.compile_output || s.message, s.language) }));
+    }
+    if (s.verdict === 'WA' && s.failed_test && s.failed_test <= samples.length) {
+      // the failing test is a sample: show it with the program's output
+      const sample = problem.samples[s.failed_test - 1];
+      setFailedSample({ input: sample.input, expected: sample.answer });
+      api
+        .run({ problem: slug, language: s.language, code: s.code ?? code })
+        .then((r) => {
+          const c = (r.cases || []).find((x) => x && x.verdict !== 'AC') || (r.cases || [])[s.failed_test - 1];
+          if (c) setFailedSample({ input: c.input, expected: c.expected ?? sample.answer, output: c.output, stdout: c.stdout });
+        })
+        .catch(() => {});
+    }
+  }, [sub, slug, samples, problem, code]);
+
+  // ---- keyboard: Ctrl/Cmd+Enter runs, Ctrl/Cmd+Shift+Enter submits -------
+  const actions = useRef({});
+  actions.current = { run, submit };
+  useEffect(() => {
+    const onKey = (e) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.shiftKey) actions.current.submit();
+      else actions.current.run();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const loadSubmission = (s) => {
+    const id = s.language;
+    setLang(id);
+    saveLanguage(slug, id);
+    setCodes((c) => ({ ...c, [id]: s.code }));
+    saveDraft(slug, id, s.code, (problem.starter || {})[id]);
+    setMarkers((m) => ({ ...m, [id]: [] }));
+    setNotice(`Loaded submission #${s.id} into the editor.`);
+  };
+
+  // ---- render -------------------------------------------------------------
+  const busyLabel = running ? 'Running…' : isBusy(sub) ? progressLabel(sub) : null;
+  const headerButtons = (
+    <>
+      <button type="button" onClick={run} disabled={busy || !problem} className={`${btnSecondary} w-24`} title="Run (Ctrl+Enter)" data-testid="run">
+        {running ? <Spinner /> : <span aria-hidden="true">▶</span>} Run
+      </button>
+      <button type="button" onClick={submit} disabled={busy || !problem} className={`${btnPrimary} w-28`} title="Submit (Ctrl+Shift+Enter)" data-testid="submit">
+        {isBusy(sub) ? <Spinner /> : null} Submit
+      </button>
+    </>
+  );
+
+  if (loadError) {
+    return (
+      <>
+        <Header />
+        <div className="p-6">
+          <ErrorMessage error={loadError} onRetry={load} />
+          <a className="mt-4 inline-block text-sm text-blue-400 underline" href="#/">Back to the problem list</a>
+        </div>
+      </>
+    );
+  }
+  if (!problem || !lang || !cases) {
+    return (
+      <>
+        <Header />
+        <p className="p-6 text-sm text-neutral-400">Loading…</p>
+      </>
+    );
+  }
+
+  const resultView =
+    last === 'run' ? (
+      runError ? (
+        <ErrorMessage error={runError} />
+      ) : (
+        <RunResult key={runResult ? 'r' : 'n'} result={runResult} running={running} />
+      )
+    ) : last === 'submit' ? (
+      <SubmissionResult state={sub} failedSample={failedSample} />
+    ) : (
+      <p className="text-sm text-neutral-400">Run (Ctrl+Enter) or Submit (Ctrl+Shift+Enter) to see results here.</p>
+    );
+
+  return (
+    <>
+      <Header>
+        <div className="mr-auto truncate pl-4 text-sm text-neutral-300">{problem.title}</div>
+        {headerButtons}
+      </Header>
+      <Split direction="horizontal" initial={42} min={25} max={70} storageKey="main" label="Resize statement and editor">
+        <section className="flex min-h-0 flex-1 flex-col" aria-label="Problem">
+          <Tabs
+            label="Problem"
+            active={leftTab}
+            onChange={setLeftTab}
+            tabs={[
+              { id: 'description', label: 'Description' },
+              { id: 'submissions', label: 'Submissions' },
+            ]}
+          />
+          <div id={`panel-${leftTab}`} role="tabpanel" aria-labelledby={`tab-${leftTab}`} className="min-h-0 flex-1 overflow-auto">
+            {leftTab === 'description' ? (
+              <Statement problem={problem} />
+            ) : (
+              <Submissions slug={slug} languages={languages} refreshKey={refreshKey} onLoad={loadSubmission} openId={openId} setOpenId={setOpenId} />
+            )}
+          </div>
+        </section>
+        <Split direction="vertical" initial={62} min={20} max={85} storageKey="editor" label="Resize editor and console">
+          <section className="flex min-h-0 flex-1 flex-col" aria-label="Editor">
+            <div className="flex h-9 shrink-0 items-center gap-2 border-b border-neutral-800 bg-neutral-900 px-2">
+              <label htmlFor="language" className="sr-only">Language</label>
+              <select id="language" data-testid="language" value={lang} onChange={(e) => switchLang(e.target.value)} className={`${inputCls} py-0.5`}>
+                {langOptions.map((l) => (
+                  <option key={l.id} value={l.id}>{l.name}</option>
+                ))}
+              </select>
+              <button type="button" onClick={resetToStarter} className={btnGhost} data-testid="reset" title="Replace your code with the starter code">
+                ↺ Reset to starter
+              </button>
+              <span className="ml-auto truncate text-xs text-neutral-500" aria-live="polite" data-testid="notice">
+                {notice || 'Draft saved in this browser'}
+              </span>
+            </div>
+            <CodeEditor slug={slug} language={lang} monacoLanguage={monacoLang} value={code} onChange={setCode} errors={markers[lang]} />
+          </section>
+          <Console
+            tab={consoleTab}
+            setTab={setConsoleTab}
+            busyLabel={busyLabel}
+            testcases={
+              <TestcaseEditor
+                cases={cases}
+                setCases={setCases}
+                params={paramNames(problem)}
+                customized={!(cases.length === samples.length && cases.every((c, i) => normalize(c) === samples[i]))}
+                onResetCases={() => setCases(samples.length ? samples : [''])}
+              />
+            }
+            result={resultView}
+          />
+        </Split>
+      </Split>
+    </>
+  );
+}
