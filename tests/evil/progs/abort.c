@@ -1,0 +1,8 @@
+/* abort: abort(). Expected: signaled 6. */
+#include "evil.h"
+
+int
+main(void)
+{
+	abort();
+}
