@@ -278,7 +278,8 @@ show(const char *s, size_t n, char *out, size_t cap)
 			out[o++] = '\\';
 			out[o++] = (char)u[i++];
 		} else if (k == 0 || u[i] < 0x20 || u[i] == 0x7f) {
-			o += (size_t)snprintf(out + o, cap - o, "\\x%02x", u[i]);
+			o += (size_t)snprintf(out + o, cap - o, "\\x%02x",
+			    u[i]);
 			i++;
 		} else {
 			memcpy(out + o, u + i, k);
