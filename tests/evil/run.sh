@@ -1,0 +1,529 @@
+#!/usr/bin/env bash
+# tests/evil/run.sh -- the hostile battery for `gavel run`.
+#
+# Builds every program of progs/ (C with gcc -O2, C++ with g++ -O2, outside
+# the sandbox), binds them read-only at /progs, runs each one under
+# `gavel run --report` with small limits, and checks
+#   - the EXACT status of the report (and exit_code / signal), as listed in
+#     the CASES table below (each program's header comment says the same);
+#   - a few figures where they matter (cpu_ms of CPU hogs, peak memory,
+#     output caps, quick ends);
+#   - that the host is untouched afterwards: no process with a box uid
+#     (60000..61000) outside a live gavel, no new or lost mount, no cgroup
+#     left under /sys/fs/cgroup/*/gavel/, only lock files in /run/gavel, no
+#     canary file planted outside, the root-owned target file intact, no
+#     connection reached the host listeners, host name and SysV IPC
+#     unchanged;
+#   - that the next run is clean: a trivial program right after reports ok
+#     with a small memory figure.
+# Programs that probe a barrier exit 0 when it held and 42 on a BREACH
+# (their stderr says what got through); a breach shows as "exited 42".
+#
+# Output is TAP. Exit 1 on any failure. When not root: skip (exit 77),
+# unless GAVEL_SANDBOX_MUST_WORK is set, then fail.
+#
+# Environment: GAVEL (the binary; default ../../build/src/gavel relative to
+# this script), EVIL_ONLY (a regex: run only the matching cases),
+# EVIL_KEEP=1 (keep the work directory).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+GAVEL=${GAVEL:-$here/../../build/src/gavel}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+# ---------------------------------------------------------------------------
+# The expectations. One case a line:
+#   NAME  EXPECTED  [gavel options] [-- program arguments]
+# NAME is progs/NAME.{c,cpp,py} (NAME may carry a "@tag" suffix to run the
+# same program twice). EXPECTED is a status, or status:N for exited (exit
+# code) and signaled (signal number). Placeholders: @PORT@ (host TCP
+# listener), @ABSTRACT@ (host abstract unix socket name), @TARGET@ (a
+# root-owned host file), @RW@ (a host directory, 0777), @HOSTPIDS@ (host
+# pids), @OUT@ (this case's stdout file), @ERR@ (its stderr file).
+# Every run also gets --report, --stdout @OUT@, --stderr @ERR@ and
+# --dir BIN=/progs, unless the case gives its own --stdout / --stderr.
+# ---------------------------------------------------------------------------
+CASES=$(cat <<'EOF'
+# -- processes and CPU
+fork_bomb            time_limit     --time 1 --pids 32
+fork_bomb_setsid     time_limit     --time 1 --pids 32
+thread_bomb          time_limit     --time 1 --pids 32
+shell_fork_bomb      time_limit     --time 1 --pids 32
+fork_cpu             time_limit     --time 1
+threads_cpu          time_limit     --time 1
+threads_cpu@cpp      time_limit     --time 1
+busy_loop            time_limit     --time 1
+busy_loop@py         time_limit     --time 1
+sleeper              wall_limit     --time 1 --wall 1
+fifo_block           wall_limit     --time 1 --wall 1
+daemon_orphan        ok             --time 1
+daemon_holds_stdout  ok             --time 1
+# -- memory
+malloc_bomb          memory_limit   --memory 64
+mmap_bomb            memory_limit   --memory 64
+memory_slow          memory_limit   --memory 64 --time 2 --wall 5
+memory_peak          ok             --memory 64
+memory_bomb          memory_limit   --memory 64
+vector_bomb          memory_limit   --memory 64
+stack_recursion      signaled:11    --memory 64
+recursion            memory_limit   --memory 64
+# -- disk and output
+disk_fill_big        output_limit   --fsize 1024
+disk_fill_enospc     ok             --tmpfs 2048 --fsize 65536
+inode_fill           ok             --time 2
+huge_stdout          output_limit   --stdout-max 1048576
+huge_stderr          output_limit   --stderr-max 65536
+huge_stdout@py       output_limit   --stdout-max 1048576
+huge_stdout@cpp      output_limit   --stdout-max 1048576
+rlimit_raise         output_limit   --fsize 1024
+# -- exit statuses and lies
+self_sigkill         signaled:9
+self_sigkill_bigmem  signaled:9     --memory 64
+self_sigxcpu         signaled:24
+segv                 signaled:11
+abort                signaled:6
+uncaught             signaled:6
+core_dump            signaled:11
+exit3                exited:3
+exit3@py             exited:3
+fake_judge_output    exited:3
+# -- signals to the sandbox itself
+kill_pid1            ok
+sigstop_pid1         ok
+kill_host_pid        ok             -- @HOSTPIDS@
+ptrace               ok
+# -- privileges and kernel attack surface
+setuid0              ok
+setuid_binary        ok
+mount                ok
+unshare              ok
+setns                ok
+io_uring             ok
+userfaultfd          ok
+keyctl               ok
+perf_event           ok
+bpf                  ok
+clock_set            ok
+sethostname          ok
+x32_syscall          ok
+int80                ok
+tiocsti              ok
+memfd_exec           ok
+personality          ok
+chmod_chown          ok
+mknod                ok
+many_files           ok
+write_proc           ok
+# -- network
+net_loopback         ok             -- @PORT@
+net_outside          ok
+net_vsock            ok
+net_netlink          ok
+net_packet           ok
+net_abstract_unix    ok             -- @ABSTRACT@
+# -- the host's files and secrets
+read_host_files      ok
+walk_fs              ok             --dir @RW@=/rw:rw
+proc_view            ok
+env_secret           ok
+env_secret@py        ok
+fd_leak              ok
+write_outside        ok
+# -- plants the host must never follow
+symlink_plant        ok
+deep_tree            ok             --time 2
+rw_bind_plant        ok             --dir @RW@=/rw:rw -- @TARGET@
+hardlink_host        ok             --dir @RW@=/rw:rw
+persist_plant        ok
+persist_check        ok
+EOF
+)
+
+# Extra checks for some cases: check_NAME (NAME with @ turned into _) runs
+# after the status check with $cpu $wall $mem $code $sig set, and calls
+# fail "text" for each problem.
+check_threads_cpu()     { cpu_near 1000; }
+check_threads_cpu_cpp() { cpu_near 1000; }
+check_busy_loop()       { cpu_near 1000; }
+check_busy_loop_py()    { cpu_near 1000; }
+check_fork_cpu()        { cpu_near 1000; }
+check_sleeper() {
+	[ "$cpu" -lt 300 ] || fail "cpu_ms $cpu for a sleeper"
+	[ "$wall" -ge 900 ] && [ "$wall" -le 2500 ] || fail "wall_ms $wall, limit 1000"
+}
+check_fifo_block()      { check_sleeper; }
+check_daemon_orphan()   { quick; }
+check_daemon_holds_stdout() {
+	quick
+	grep -q "main done" "$out" || fail "stdout lost the program's own output"
+}
+check_kill_pid1()       { quick; }
+check_sigstop_pid1()    { quick; }
+check_symlink_plant()   { quick; }
+check_memory_peak() {
+	[ "$mem" -ge 24000 ] || fail "memory_kb $mem: the 24 MiB peak was not recorded"
+	[ "$mem" -lt 60000 ] || fail "memory_kb $mem: the untouched 4 GiB reserve was counted"
+}
+check_malloc_bomb()     { [ "$mem" -ge 57000 ] || fail "memory_kb $mem after an OOM at 64 MiB"; }
+check_mmap_bomb()       { check_malloc_bomb; }
+check_self_sigxcpu()    { [ "$cpu" -lt 500 ] || fail "cpu_ms $cpu"; }
+check_self_sigkill_bigmem() { [ "$mem" -ge 40000 ] || fail "memory_kb $mem, 40 MiB were touched"; }
+check_huge_stdout()     { size_at_most "$out" 1048576; }
+check_huge_stdout_py()  { size_at_most "$out" 1048576; }
+check_huge_stdout_cpp() { size_at_most "$out" 1048576; }
+check_huge_stderr()     { size_at_most "$err" 65536; }
+check_core_dump() {
+	local c
+	for c in "$work"/core* "$here"/core* "$repo"/core* /core* ./core*; do
+		[ -e "$c" ] && fail "core file $c on the host"
+	done
+	return 0
+}
+check_fake_judge_output() {
+	grep -q '"status": "ok"' "$out" || fail "stdout was not passed through verbatim"
+}
+
+cpu_near() { # the CPU limit in ms: time_limit must land close to it
+	[ "$cpu" -ge $(($1 * 9 / 10)) ] || fail "cpu_ms $cpu below the ${1} ms limit"
+	[ "$cpu" -le $(($1 * 3 / 2)) ] || fail "cpu_ms $cpu far above the ${1} ms limit"
+}
+quick() { [ "$wall" -lt 1500 ] || fail "wall_ms $wall: the run did not end when main exited"; }
+size_at_most() {
+	local n
+	n=$(stat -c %s "$1" 2>/dev/null || echo 0)
+	[ "$n" -le "$2" ] || fail "$(basename "$1") holds $n bytes, cap $2"
+	[ "$n" -gt 0 ] || fail "$(basename "$1") is empty"
+}
+
+# ---------------------------------------------------------------------------
+if [ "$(id -u)" -ne 0 ]; then
+	if [ -n "${GAVEL_SANDBOX_MUST_WORK:-}" ]; then
+		echo "1..1"
+		echo "not ok 1 - evil: not root, and GAVEL_SANDBOX_MUST_WORK is set"
+		exit 1
+	fi
+	echo "1..0 # SKIP the sandbox needs root"
+	exit 77
+fi
+
+ncases=$(grep -cv '^\s*\(#\|$\)' <<<"$CASES")
+[ -n "${EVIL_ONLY:-}" ] &&
+	ncases=$(grep -v '^\s*\(#\|$\)' <<<"$CASES" | awk '{print $1}' | grep -cE "$EVIL_ONLY")
+echo "1..$ncases"
+
+bail() {
+	echo "Bail out! $*"
+	exit 1
+}
+[ -x "$GAVEL" ] || bail "no gavel binary at $GAVEL"
+
+export GAVEL_EVIL_SECRET="gavel-evil-secret-$$-$RANDOM"
+start_time=$(date +%s%N)
+work=$(mktemp -d /tmp/gavel-evil.XXXXXX) || bail "mktemp"
+chmod 755 "$work"
+bin=$work/bin
+mkdir -p "$bin" "$work/out" "$work/reports" "$work/rw"
+chmod 777 "$work/rw"
+listener_pid=
+cleanup() {
+	[ -n "$listener_pid" ] && kill "$listener_pid" 2>/dev/null
+	[ -n "$listener_pid" ] && wait "$listener_pid" 2>/dev/null
+	rm -f /tmp/gavel-evil-secret
+	if [ -n "${EVIL_KEEP:-}" ]; then
+		echo "# kept $work"
+	else
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+
+# Host secrets and targets the box must never reach.
+echo "$GAVEL_EVIL_SECRET" >/tmp/gavel-evil-secret
+chmod 600 /tmp/gavel-evil-secret
+target=$work/target
+echo "root-owned target, do not touch" >"$target"
+chmod 600 "$target"
+target_sig() { stat -c '%u:%g:%a:%s:%h:%F' "$target" 2>&1; md5sum <"$target" 2>&1; }
+target_orig=$(target_sig)
+
+canaries=(/tmp/gavel-evil-canary "$repo/gavel-evil-canary" /gavel-evil-canary
+	/usr/gavel-evil-canary /usr/bin/gavel-evil-canary /etc/gavel-evil-canary
+	/root/gavel-evil-canary /run/gavel/gavel-evil-canary "$bin/gavel-evil-canary"
+	/work/gavel-evil-canary /dev/shm/gavel-evil-canary /dev/shm/.persist
+	/tmp/.persist /usr/gavel-evil-dir /etc/passwd-)
+for c in "${canaries[@]}"; do
+	if [ -e "$c" ] || [ -L "$c" ]; then
+		echo "# removing a canary left over from an earlier run: $c"
+		rm -rf "$c"
+	fi
+done
+
+# Build. A program that does not compile fails its case.
+declare -A build_err=()
+for src in "$here"/progs/*.c "$here"/progs/*.cpp "$here"/progs/*.py; do
+	base=$(basename "$src")
+	name=${base%.*}
+	ext=${base##*.}
+	case $ext in
+	c) out=$bin/$name
+	   cmd=(gcc -O2 -w -pthread -I"$here/progs" -o "$out" "$src") ;;
+	cpp) out=$bin/${name}_cpp
+	   cmd=(g++ -O2 -w -pthread -o "$out" "$src") ;;
+	py) cp "$src" "$bin/$base"; continue ;;
+	esac
+	if ! msg=$("${cmd[@]}" 2>&1); then
+		build_err[$base]=$msg
+	fi
+done
+chmod -R a+rX "$bin"
+
+# Host listeners: TCP on 127.0.0.1 and ::1 (same port), and an abstract
+# unix socket. Every accepted connection is logged.
+abstract="gavel-evil-$$"
+"$PY" - "$work/port" "$work/listener.log" "$abstract" <<'EOF' &
+import socket, sys, select, os
+portf, logf, name = sys.argv[1:4]
+s4 = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s4.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s4.bind(("127.0.0.1", 0)); s4.listen(16)
+port = s4.getsockname()[1]
+socks = [s4]
+try:
+    s6 = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    s6.bind(("::1", port)); s6.listen(16); socks.append(s6)
+except OSError:
+    pass
+su = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+su.bind("\0" + name); su.listen(16); socks.append(su)
+with open(portf + ".tmp", "w") as f:
+    f.write(str(port))
+os.rename(portf + ".tmp", portf)
+while True:
+    r, _, _ = select.select(socks, [], [])
+    for s in r:
+        c, addr = s.accept()
+        with open(logf, "a") as f:
+            f.write("connection on %s from %r\n" % (s.getsockname(), addr))
+        c.close()
+EOF
+listener_pid=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+[ -s "$work/port" ] || bail "the host listener did not start"
+port=$(cat "$work/port")
+: >"$work/listener.log"
+
+hostpids="$$ $PPID $listener_pid"
+
+# --- host state snapshots -------------------------------------------------
+mounts_now() {
+	awk '{ for (i = 7; $i != "-"; i++); print $5, $(i + 1), $(i + 2) }' \
+	    /proc/self/mountinfo | sort
+}
+mounts_orig=$(mounts_now)
+hostname_orig=$(hostname)
+ipc_key=1735812460 # 0x6776656c, the key of persist_plant
+
+# Processes with a box uid whose ancestry holds no live gavel: leaked.
+leaked_procs() {
+	local f pid p comm found
+	for f in $(awk '/^Uid:/ { if ($2 >= 60000 && $2 <= 61000) print FILENAME; nextfile }' \
+	    /proc/[0-9]*/status 2>/dev/null); do
+		pid=${f#/proc/}
+		pid=${pid%/status}
+		p=$pid
+		found=
+		while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+			comm=$(cat "/proc/$p/comm" 2>/dev/null) || break
+			[ "$comm" = gavel ] && { found=1; break; }
+			p=$(awk '{ sub(/^.*\) /, ""); print $2 }' "/proc/$p/stat" 2>/dev/null)
+		done
+		[ -z "$found" ] && [ -e "/proc/$pid" ] &&
+			echo "$pid uid=$(awk '/^Uid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) comm=$(cat "/proc/$pid/comm" 2>/dev/null) state=$(awk '/^State:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"
+	done
+}
+
+other_gavels() {
+	local f
+	for f in /proc/[0-9]*/comm; do
+		[ "$(cat "$f" 2>/dev/null)" = gavel ] && echo "${f%/comm}"
+	done
+}
+
+host_checks() {
+	local l c n i
+	# 1. processes
+	l=$(leaked_procs)
+	if [ -n "$l" ]; then
+		fail "box processes alive after the run: $(echo $l)"
+		# They are this run's leftovers: end them, by pid.
+		for i in $(awk '{ print $1 }' <<<"$l"); do kill -9 "$i" 2>/dev/null; done
+	fi
+	# 2. mounts
+	l=$(diff <(echo "$mounts_orig") <(mounts_now) | grep '^[<>]')
+	[ -n "$l" ] && fail "host mount table changed: $(echo $l)"
+	# 3. cgroups (wait a little if other gavel runs are active)
+	local other=
+	for i in $(seq 30); do
+		l=$(ls -d /sys/fs/cgroup/*/gavel/*/ 2>/dev/null)
+		[ -z "$l" ] && break
+		other=$(other_gavels)
+		[ -z "$other" ] && break
+		sleep 0.1
+	done
+	[ -n "$l" ] && fail "cgroups left: $(echo $l)${other:+ (other gavel runs active)}"
+	# 4. /run/gavel holds lock files only
+	if [ -d /run/gavel ]; then
+		l=$(find /run/gavel -mindepth 1 ! -type f 2>/dev/null)
+		[ -n "$l" ] && fail "/run/gavel holds more than lock files: $(echo $l)"
+	fi
+	# 5. canaries
+	for c in "${canaries[@]}"; do
+		if [ -e "$c" ] || [ -L "$c" ]; then
+			fail "planted on the host: $c"
+			rm -rf "$c"
+		fi
+	done
+	# 6. target, listeners, host name, IPC, keys
+	[ "$(target_sig)" = "$target_orig" ] ||
+		fail "host target file changed: $(target_sig | head -1)"
+	if [ -s "$work/listener.log" ]; then
+		fail "host listener reached: $(cat "$work/listener.log")"
+		: >"$work/listener.log"
+	fi
+	[ "$(hostname)" = "$hostname_orig" ] || fail "host name changed to $(hostname)"
+	grep -qs "^ *$ipc_key " /proc/sysvipc/shm /proc/sysvipc/msg /proc/sysvipc/sem &&
+		fail "SysV IPC object with the box's key on the host"
+	grep -qs gavel-evil /proc/keys && fail "a gavel-evil key on the host"
+	[ -e /dev/mqueue/gavel-evil ] && fail "POSIX message queue on the host"
+	return 0
+}
+
+# --- running ----------------------------------------------------------------
+# run_gavel REPORT OUT ERR OPTS... -- ARGV...: sets rc, st, code, sig, cpu,
+# wall, mem, msg.
+run_gavel() {
+	local report=$1 o=$2 e=$3
+	shift 3
+	rm -f "$report"
+	timeout -k 5 60 "$GAVEL" run --report "$report" "$@" 2>"$report.gavel-stderr"
+	rc=$?
+	local parsed
+	parsed=$("$PY" -c '
+import json, sys
+try:
+    r = json.load(open(sys.argv[1]))
+    assert isinstance(r, dict)
+except Exception as e:
+    print("unreadable-report 0 0 0 0 0"); print("cannot parse the report: %s" % e); sys.exit()
+v = lambda k: r.get(k) if isinstance(r.get(k), int) else -1
+print(r.get("status"), v("exit_code"), v("signal"), v("cpu_ms"), v("wall_ms"), v("memory_kb"))
+print(str(r.get("message", "")).replace("\n", " "))' "$report" 2>&1)
+	read -r st code sig cpu wall mem <<<"$(head -1 <<<"$parsed")"
+	msg=$(sed -n 2p <<<"$parsed")
+}
+
+failures=0
+fails=()
+fail() { fails+=("$*"); }
+
+n=0
+while read -r name expect rest; do
+	case $name in '' | '#'*) continue ;; esac
+	if [ -n "${EVIL_ONLY:-}" ] && ! grep -qE "$EVIL_ONLY" <<<"$name"; then continue; fi
+	n=$((n + 1))
+	fails=()
+	prog=${name%@*}
+	tag=${name#"$prog"}
+	tag=${tag#@}
+	fn=check_${name//@/_}
+	# The program's argv.
+	if [ "$tag" = py ] || { [ -z "$tag" ] && [ ! -f "$here/progs/$prog.c" ] &&
+	    [ ! -f "$here/progs/$prog.cpp" ]; }; then
+		src=$prog.py
+		argv=(/usr/bin/python3 "/progs/$prog.py")
+	elif [ "$tag" = cpp ] || { [ -z "$tag" ] && [ ! -f "$here/progs/$prog.c" ]; }; then
+		src=$prog.cpp
+		argv=("/progs/${prog}_cpp")
+	else
+		src=$prog.c
+		argv=("/progs/$prog")
+	fi
+	out=$work/out/$name.stdout
+	err=$work/out/$name.stderr
+	report=$work/reports/$name.json
+	opts_s=${rest%%--*}
+	args_s=
+	[[ $rest == *--* ]] && args_s=${rest#*--}
+	subst() {
+		sed -e "s|@PORT@|$port|g" -e "s|@ABSTRACT@|$abstract|g" \
+		    -e "s|@TARGET@|$target|g" -e "s|@RW@|$work/rw|g" \
+		    -e "s|@HOSTPIDS@|$hostpids|g" -e "s|@OUT@|$out|g" -e "s|@ERR@|$err|g" <<<"$1"
+	}
+	read -r -a opts <<<"$(subst "$opts_s")"
+	read -r -a args <<<"$(subst "$args_s")"
+	io=()
+	[[ " ${opts[*]} " == *" --stdout "* ]] || io+=(--stdout "$out")
+	[[ " ${opts[*]} " == *" --stderr "* ]] || io+=(--stderr "$err")
+
+	if [ -n "${build_err[$src]:-}" ]; then
+		fail "does not build: $(head -3 <<<"${build_err[$src]}")"
+	else
+		t0=$(date +%s%N)
+		run_gavel "$report" "$out" "$err" --dir "$bin=/progs" "${io[@]}" \
+		    "${opts[@]}" -- "${argv[@]}" "${args[@]}"
+		t1=$(date +%s%N)
+		if [ "$rc" -ne 0 ]; then
+			fail "gavel run exited $rc$([ "$rc" = 124 ] && echo ' (hung: killed after 60 s)'): $(tail -c 300 "$report.gavel-stderr" | tr '\n' ' ')"
+		fi
+		want=${expect%%:*}
+		wantn=
+		[[ $expect == *:* ]] && wantn=${expect#*:}
+		got="$st"
+		[ "$st" = exited ] && got="exited:$code"
+		[ "$st" = signaled ] && got="signaled:$sig"
+		if [ "$st" != "$want" ]; then
+			fail "expected $expect, got $got (exit_code $code, signal $sig, cpu_ms $cpu, wall_ms $wall, memory_kb $mem)${msg:+, message: $msg}"
+		elif [ "$want" = exited ] && [ "$code" != "$wantn" ]; then
+			fail "expected exit code $wantn, got $code"
+		elif [ "$want" = signaled ] && [ "$sig" != "$wantn" ]; then
+			fail "expected signal $wantn, got $sig"
+		elif [ "$want" = ok ] && [ "$code" != 0 ]; then
+			fail "status ok with exit_code $code"
+		else
+			declare -F "$fn" >/dev/null && "$fn"
+		fi
+		if [ -s "$err" ] && grep -q '^BREACH' "$err"; then
+			while read -r l; do fail "program says: $l"; done < <(grep '^BREACH' "$err" | head -8)
+		fi
+		host_checks
+		# The next run must be clean.
+		run_gavel "$work/reports/clean.json" /dev/null /dev/null \
+		    --dir "$bin=/progs" -- /progs/trivial
+		if [ "$rc" -ne 0 ] || [ "$st" != ok ]; then
+			fail "the next trivial run: gavel exited $rc, status $st ($msg)"
+		elif [ "$mem" -lt 1024 ] || [ "$mem" -gt 16384 ]; then
+			fail "the next trivial run reports memory_kb $mem (expected 1024..16384)"
+		elif [ "$cpu" -gt 500 ]; then
+			fail "the next trivial run reports cpu_ms $cpu"
+		fi
+		host_checks
+	fi
+	if [ ${#fails[@]} -eq 0 ]; then
+		echo "ok $n - $name: $expect"
+	else
+		failures=$((failures + 1))
+		echo "not ok $n - $name: expected $expect"
+		for l in "${fails[@]}"; do echo "#   $l"; done
+		if [ -s "$err" ]; then
+			echo "#   program stderr (tail):"
+			tail -n 6 "$err" | cut -c1-200 | sed 's/^/#     /'
+		fi
+	fi
+	[ -n "${EVIL_VERBOSE:-}" ] && echo "#   took $(((t1 - t0) / 1000000)) ms; report: $(cat "$report" 2>/dev/null)"
+done <<<"$CASES"
+
+echo "# $failures of $n failed; $((($(date +%s%N) - start_time) / 1000000)) ms"
+[ "$failures" -eq 0 ]
