@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -363,8 +362,12 @@ program(const struct box_plan *p, int errfd)
 	for (i = 0; i <= p->last_cap; i++)
 		if (prctl(PR_CAPBSET_DROP, i, 0, 0, 0) < 0 && errno != EINVAL)
 			box_fail(e, "dropping capabilities", NULL);
-	if (setgroups(0, NULL) < 0 || setresgid(p->gid, p->gid, p->gid) < 0 ||
-	    setresuid(p->uid, p->uid, p->uid) < 0)
+	/* Raw system calls: libc's wrappers broadcast the change to every
+	 * thread they know of, and in this child of a multi-threaded parent
+	 * they would wait forever for threads that are not here. */
+	if (syscall(SYS_setgroups, 0, NULL) < 0 ||
+	    syscall(SYS_setresgid, p->gid, p->gid, p->gid) < 0 ||
+	    syscall(SYS_setresuid, p->uid, p->uid, p->uid) < 0)
 		box_fail(e, "switching to the box user", NULL);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		box_fail(e, "no_new_privs", NULL);
@@ -376,6 +379,43 @@ program(const struct box_plan *p, int errfd)
 
 /*** PID 1 ***/
 
+/*
+ * Close every descriptor inherited from the parent but the plan's own. The
+ * parent may be running other boxes from other threads: holding their
+ * pipes would keep them from seeing their boxes end.
+ */
+static void
+close_others(const struct box_plan *p)
+{
+	int keep[16], n = 0, i, j, lo;
+
+	keep[n++] = p->status_w;
+	keep[n++] = p->stdout_w;
+	keep[n++] = p->stderr_w;
+	if (p->stdin_fd >= 0)
+		keep[n++] = p->stdin_fd;
+	if (p->chan_w >= 0)
+		keep[n++] = p->chan_w;
+	for (i = 0; i < p->ncg_procs; i++)
+		keep[n++] = p->cg_procs[i];
+	/* Sort (insertion: n is tiny), then close the gaps between. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && keep[j - 1] > keep[j]; j--) {
+			int t = keep[j];
+
+			keep[j] = keep[j - 1];
+			keep[j - 1] = t;
+		}
+	lo = 0;
+	for (i = 0; i < n; i++) {
+		if (keep[i] > lo)
+			syscall(SYS_close_range, lo, keep[i] - 1, 0);
+		if (keep[i] + 1 > lo)
+			lo = keep[i] + 1;
+	}
+	syscall(SYS_close_range, lo, ~0U, 0);
+}
+
 void
 box_init(const struct box_plan *p)
 {
@@ -385,6 +425,7 @@ box_init(const struct box_plan *p)
 	pid_t	       pid, w;
 	ssize_t	       r;
 
+	close_others(p);
 	/* Die with the parent; if it is already gone, its end of the status
 	 * pipe is closed. */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)

@@ -483,7 +483,9 @@ watch_read(struct watch *w, int i, int fd)
 	}
 	take = (size_t)n;
 	if (w->lens[i] + take > w->caps[i]) {
-		take = (size_t)(w->caps[i] - w->lens[i]);
+		take = w->lens[i] >= w->caps[i]
+			   ? 0
+			   : (size_t)(w->caps[i] - w->lens[i]);
 		watch_kill(w, SANDBOX_OUTPUT_LIMIT);
 	}
 	w->lens[i] += (uint64_t)n;

@@ -1,0 +1,609 @@
+/*
+ * sandbox_run() through real boxes: statuses, limits, accounting, output
+ * relay, isolation and teardown. Needs root; skipped otherwise, unless
+ * GAVEL_SANDBOX_MUST_WORK=1 (as in CI), where not being root fails.
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sandbox/sandbox.h"
+
+static void
+need_root(void)
+{
+	const char *must = getenv("GAVEL_SANDBOX_MUST_WORK");
+
+	if (geteuid() == 0)
+		return;
+	if (must != NULL && strcmp(must, "1") == 0)
+		cr_assert_fail("GAVEL_SANDBOX_MUST_WORK=1 but not root");
+	cr_skip_test("needs root");
+}
+
+TestSuite(sandbox, .init = need_root, .timeout = 60);
+
+static int
+memfd(const char *text)
+{
+	int fd = memfd_create("t", MFD_CLOEXEC);
+
+	cr_assert(fd >= 0);
+	if (text != NULL) {
+		cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+		lseek(fd, 0, SEEK_SET);
+	}
+	return fd;
+}
+
+/* The contents of a memfd sink, NUL-terminated; caller frees. */
+static char *
+slurp(int fd)
+{
+	off_t	size = lseek(fd, 0, SEEK_END);
+	char   *buf = calloc(1, (size_t)size + 1);
+
+	cr_assert_eq(pread(fd, buf, (size_t)size, 0), size);
+	return buf;
+}
+
+struct box {
+	struct sandbox_config cfg;
+	struct sandbox_result res;
+	int		      out, err;
+};
+
+static void
+box_init(struct box *b, const char *const *argv)
+{
+	memset(b, 0, sizeof(*b));
+	b->cfg.argv = argv;
+	b->cfg.stdin_fd = -1;
+	b->out = memfd(NULL);
+	b->err = memfd(NULL);
+	b->cfg.stdout_fd = b->out;
+	b->cfg.stderr_fd = b->err;
+}
+
+static void
+box_run(struct box *b)
+{
+	int r = sandbox_run(&b->cfg, &b->res);
+
+	cr_assert_eq(r, 0, "sandbox error: %s", b->res.message);
+}
+
+static void
+box_done(struct box *b)
+{
+	close(b->out);
+	close(b->err);
+}
+
+#define SH(...) ((const char *const[]){ "/bin/sh", "-c", __VA_ARGS__, NULL })
+
+Test(sandbox, true_is_ok)
+{
+	struct box b;
+
+	box_init(&b, (const char *const[]){ "/bin/true", NULL });
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK);
+	cr_assert_eq(b.res.exit_code, 0);
+	cr_assert_lt(b.res.memory_kb, 16 * 1024);
+	box_done(&b);
+}
+
+Test(sandbox, exit_code_is_exited)
+{
+	struct box b;
+
+	box_init(&b, SH("exit 7"));
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_EXITED);
+	cr_assert_eq(b.res.exit_code, 7);
+	box_done(&b);
+}
+
+Test(sandbox, fatal_signal_is_signaled)
+{
+	struct box b;
+
+	box_init(&b, SH("kill -SEGV $$"));
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_SIGNALED);
+	cr_assert_eq(b.res.signal, SIGSEGV);
+	box_done(&b);
+}
+
+Test(sandbox, self_sigkill_is_signaled_not_a_limit)
+{
+	struct box b;
+
+	box_init(&b, SH("kill -KILL $$"));
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_SIGNALED);
+	cr_assert_eq(b.res.signal, SIGKILL);
+	box_done(&b);
+}
+
+Test(sandbox, busy_loop_is_time_limit_promptly)
+{
+	struct box b;
+
+	box_init(&b, SH("while :; do :; done"));
+	b.cfg.limits.cpu_ms = 300;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_TIME_LIMIT);
+	cr_assert_geq(b.res.cpu_ms, 300);
+	/* The kill lands within 20 ms of CPU time past the limit. */
+	cr_assert_leq(b.res.cpu_ms, 320, "cpu %u ms", b.res.cpu_ms);
+	box_done(&b);
+}
+
+Test(sandbox, cpu_of_all_processes_adds_up)
+{
+	struct box b;
+
+	box_init(&b, SH("for i in 1 2 3 4; do (while :; do :; done) & done; "
+			"wait"));
+	b.cfg.limits.cpu_ms = 400;
+	b.cfg.limits.wall_ms = 10000;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_TIME_LIMIT);
+	cr_assert_geq(b.res.cpu_ms, 400);
+	cr_assert_leq(b.res.cpu_ms, 440, "cpu %u ms", b.res.cpu_ms);
+	box_done(&b);
+}
+
+Test(sandbox, sleeper_is_wall_limit)
+{
+	struct box b;
+
+	box_init(&b, (const char *const[]){ "/bin/sleep", "30", NULL });
+	b.cfg.limits.wall_ms = 300;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_WALL_LIMIT);
+	cr_assert_geq(b.res.wall_ms, 300);
+	cr_assert_lt(b.res.wall_ms, 1000);
+	cr_assert_lt(b.res.cpu_ms, 100);
+	box_done(&b);
+}
+
+Test(sandbox, memory_hog_is_memory_limit)
+{
+	struct box b;
+
+	box_init(&b, (const char *const[]){ "/usr/bin/python3", "-c",
+			 "a = b'x' * (300 << 20)", NULL });
+	b.cfg.limits.memory_kb = 64 * 1024;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_MEMORY_LIMIT, "status %s",
+	    sandbox_status_name(b.res.status));
+	cr_assert_geq(b.res.memory_kb, 60 * 1024);
+	cr_assert_leq(b.res.memory_kb, 64 * 1024);
+	box_done(&b);
+}
+
+Test(sandbox, no_counter_carries_over_after_oom)
+{
+	struct box b;
+
+	box_init(&b, (const char *const[]){ "/usr/bin/python3", "-c",
+			 "a = b'x' * (300 << 20)", NULL });
+	b.cfg.limits.memory_kb = 32 * 1024;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_MEMORY_LIMIT);
+	box_done(&b);
+
+	box_init(&b, (const char *const[]){ "/bin/true", NULL });
+	b.cfg.limits.memory_kb = 32 * 1024;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK);
+	cr_assert_lt(b.res.memory_kb, 8 * 1024);
+	cr_assert_lt(b.res.cpu_ms, 50);
+	box_done(&b);
+}
+
+Test(sandbox, stdout_cap_is_output_limit_and_exact)
+{
+	struct box b;
+	char	  *out;
+
+	box_init(&b, (const char *const[]){ "/bin/yes", NULL });
+	b.cfg.limits.stdout_max = 10000;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OUTPUT_LIMIT);
+	out = slurp(b.out);
+	cr_assert_eq(strlen(out), 10000);
+	cr_assert_eq(strncmp(out, "y\ny\n", 4), 0);
+	free(out);
+	box_done(&b);
+}
+
+Test(sandbox, stderr_cap_is_output_limit)
+{
+	struct box b;
+
+	box_init(&b, SH("yes >&2"));
+	b.cfg.limits.stderr_max = 1000;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OUTPUT_LIMIT);
+	box_done(&b);
+}
+
+Test(sandbox, file_size_limit_is_output_limit)
+{
+	struct box b;
+
+	box_init(&b, SH("exec head -c 3000000 /dev/zero > /box/big"));
+	b.cfg.limits.fsize_kb = 1024;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OUTPUT_LIMIT, "status %s",
+	    sandbox_status_name(b.res.status));
+	box_done(&b);
+}
+
+Test(sandbox, stdin_and_stdout_are_relayed)
+{
+	struct box b;
+	char	  *out;
+	int	   in = memfd("hello\nworld\n");
+
+	box_init(&b, (const char *const[]){ "/usr/bin/tac", NULL });
+	b.cfg.stdin_fd = in;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK);
+	out = slurp(b.out);
+	cr_assert_str_eq(out, "world\nhello\n");
+	cr_assert_eq(b.res.stdout_len, 12);
+	free(out);
+	close(in);
+	box_done(&b);
+}
+
+static int
+collect(void *arg, const char *buf, size_t len,
+    const struct sandbox_usage *now, uint32_t *cpu_limit_ms)
+{
+	char *acc = arg;
+
+	strncat(acc, buf, len);
+	(void)now;
+	(void)cpu_limit_ms;
+	return 0;
+}
+
+Test(sandbox, channel_reaches_the_callback_not_stdout)
+{
+	struct box b;
+	char	   acc[256] = "";
+	char	  *out;
+
+	box_init(&b, SH("echo result1 >&3; echo user; echo result2 >&3"));
+	b.cfg.channel = collect;
+	b.cfg.channel_arg = acc;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK);
+	cr_assert_str_eq(acc, "result1\nresult2\n");
+	out = slurp(b.out);
+	cr_assert_str_eq(out, "user\n");
+	free(out);
+	box_done(&b);
+}
+
+static int
+stop_at_first(void *arg, const char *buf, size_t len,
+    const struct sandbox_usage *now, uint32_t *cpu_limit_ms)
+{
+	(void)arg;
+	(void)buf;
+	(void)len;
+	(void)now;
+	(void)cpu_limit_ms;
+	return 1;
+}
+
+Test(sandbox, channel_callback_can_stop_the_box)
+{
+	struct box b;
+
+	box_init(&b, SH("echo r >&3; sleep 30"));
+	b.cfg.channel = stop_at_first;
+	b.cfg.limits.wall_ms = 20000;
+	box_run(&b);
+	cr_assert(b.res.stopped);
+	cr_assert_lt(b.res.wall_ms, 5000);
+	box_done(&b);
+}
+
+static int
+extend(void *arg, const char *buf, size_t len,
+    const struct sandbox_usage *now, uint32_t *cpu_limit_ms)
+{
+	/* Each record buys 300 ms more CPU from now on. */
+	(void)arg;
+	(void)buf;
+	(void)len;
+	*cpu_limit_ms = now->cpu_ms + 300;
+	return 0;
+}
+
+Test(sandbox, channel_callback_moves_the_cpu_limit)
+{
+	struct box b;
+
+	/* Three chunks of ~200 ms CPU each, under a 300 ms limit that each
+	 * record renews: the whole run uses ~600 ms and passes. */
+	box_init(&b, (const char *const[]){ "/usr/bin/python3", "-c",
+			 "import os, time\n"
+			 "for i in range(3):\n"
+			 "    t = time.process_time()\n"
+			 "    while time.process_time() - t < 0.2: pass\n"
+			 "    os.write(3, b'r\\n')\n",
+			 NULL });
+	b.cfg.channel = extend;
+	b.cfg.limits.cpu_ms = 300;
+	b.cfg.limits.wall_ms = 10000;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK, "status %s cpu %u",
+	    sandbox_status_name(b.res.status), b.res.cpu_ms);
+	cr_assert_geq(b.res.cpu_ms, 600);
+	box_done(&b);
+}
+
+Test(sandbox, environment_is_minimal)
+{
+	struct box b;
+	char	  *out;
+
+	setenv("GAVEL_TEST_SECRET", "s3cret", 1);
+	box_init(&b, (const char *const[]){ "/usr/bin/env", NULL });
+	box_run(&b);
+	out = slurp(b.out);
+	cr_assert_str_eq(out, "PATH=/usr/local/bin:/usr/bin:/bin\nHOME=/box\n"
+			      "LANG=C.UTF-8\n");
+	free(out);
+	box_done(&b);
+}
+
+Test(sandbox, identity_and_view)
+{
+	struct box b;
+	char	  *out;
+
+	box_init(&b, SH("id -u; hostname; ls /; cat /etc/shadow 2>/dev/null "
+			"|| echo noshadow; ls /sys 2>/dev/null || echo nosys; "
+			"ls /proc | grep -c '^[0-9]'; touch /usr/x 2>/dev/null "
+			"|| echo rousr; touch /box/x && echo rwbox"));
+	box_run(&b);
+	out = slurp(b.out);
+	cr_assert(atoi(out) >= 60000, "uid: %s", out);
+	cr_assert(strstr(out, "\ngavel\n") != NULL, "%s", out);
+	cr_assert(strstr(out, "noshadow") != NULL, "%s", out);
+	cr_assert(strstr(out, "nosys") != NULL, "%s", out);
+	cr_assert(strstr(out, "rousr") != NULL, "%s", out);
+	cr_assert(strstr(out, "rwbox") != NULL, "%s", out);
+	cr_assert(strstr(out, "work") == NULL, "host dirs visible: %s", out);
+	free(out);
+	box_done(&b);
+}
+
+Test(sandbox, no_network)
+{
+	struct box b;
+	char	  *out;
+
+	box_init(&b, (const char *const[]){ "/usr/bin/python3", "-c",
+			 "import socket\n"
+			 "s = socket.socket()\n"
+			 "try:\n"
+			 "    s.connect(('127.0.0.1', 22)); print('connected')\n"
+			 "except OSError as e: print('refused', e.errno)\n"
+			 "try:\n"
+			 "    socket.socket(socket.AF_NETLINK, socket.SOCK_RAW)\n"
+			 "    print('netlink')\n"
+			 "except OSError as e: print('nonetlink')\n",
+			 NULL });
+	box_run(&b);
+	out = slurp(b.out);
+	cr_assert(strstr(out, "refused") != NULL, "%s", out);
+	cr_assert(strstr(out, "nonetlink") != NULL, "%s", out);
+	free(out);
+	box_done(&b);
+}
+
+Test(sandbox, binds_ro_and_rw)
+{
+	struct box	    b;
+	char		    ro[] = "/tmp/gavel-test-ro-XXXXXX";
+	char		    rw[] = "/tmp/gavel-test-rw-XXXXXX";
+	char		    path[128], *out;
+	struct sandbox_bind binds[2];
+	struct stat	    st;
+	FILE		   *f;
+
+	cr_assert_not_null(mkdtemp(ro));
+	cr_assert_not_null(mkdtemp(rw));
+	chmod(ro, 0755);
+	chmod(rw, 0777);
+	snprintf(path, sizeof(path), "%s/data.txt", ro);
+	f = fopen(path, "w");
+	fputs("data\n", f);
+	fclose(f);
+	binds[0] = (struct sandbox_bind){ .host = ro, .inside = "/in" };
+	binds[1] = (struct sandbox_bind){ .host = rw, .inside = "/box/out",
+		.rw = true };
+	box_init(&b, SH("cat /in/data.txt; echo x > /in/new 2>/dev/null || "
+			"echo ro; echo made > /box/out/made && echo rw"));
+	b.cfg.binds = binds;
+	b.cfg.nbinds = 2;
+	box_run(&b);
+	out = slurp(b.out);
+	cr_assert_str_eq(out, "data\nro\nrw\n");
+	snprintf(path, sizeof(path), "%s/made", rw);
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_geq(st.st_uid, 60000);
+	free(out);
+	box_done(&b);
+	sandbox_rmtree_at(AT_FDCWD, ro);
+	sandbox_rmtree_at(AT_FDCWD, rw);
+}
+
+Test(sandbox, rmtree_never_follows_planted_links)
+{
+	struct box	    b;
+	char		    rw[] = "/tmp/gavel-test-plant-XXXXXX";
+	char		    victim[] = "/tmp/gavel-test-victim-XXXXXX";
+	char		    path[128];
+	struct sandbox_bind bind;
+	int		    fd;
+
+	cr_assert_not_null(mkdtemp(rw));
+	cr_assert_not_null(mkdtemp(victim));
+	chmod(rw, 0777);
+	snprintf(path, sizeof(path), "%s/keep", victim);
+	fd = open(path, O_CREAT | O_WRONLY, 0644);
+	close(fd);
+	bind = (struct sandbox_bind){ .host = rw, .inside = "/box/w",
+		.rw = true };
+	{
+		char cmd[256];
+
+		snprintf(cmd, sizeof(cmd),
+		    "ln -s %s /box/w/link; mkdir /box/w/d; ln -s %s "
+		    "/box/w/d/l2; mkfifo /box/w/fifo",
+		    victim, path);
+		box_init(&b, SH(cmd));
+		b.cfg.binds = &bind;
+		b.cfg.nbinds = 1;
+		box_run(&b);
+		cr_assert_eq(b.res.status, SANDBOX_OK);
+		box_done(&b);
+	}
+	cr_assert_eq(sandbox_rmtree_at(AT_FDCWD, rw), 0);
+	cr_assert_eq(access(rw, F_OK), -1);
+	cr_assert_eq(access(path, F_OK), 0, "the link's target was removed");
+	sandbox_rmtree_at(AT_FDCWD, victim);
+}
+
+Test(sandbox, daemonised_children_die_with_the_box)
+{
+	struct box b;
+	char	  *out;
+
+	/* A double-forked, setsid'd child that would outlive main. */
+	box_init(&b, SH("setsid sh -c 'sleep 1000' </dev/null >/dev/null 2>&1 "
+			"& echo started"));
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK);
+	out = slurp(b.out);
+	cr_assert_str_eq(out, "started\n");
+	free(out);
+	box_done(&b);
+	/* pgrep exits 1 when no process matches. */
+	cr_assert_neq(system("pgrep -f '[s]leep 1000' >/dev/null"), 0);
+}
+
+static int
+count_box_cgroups(void)
+{
+	static const char *const dirs[] = { "/sys/fs/cgroup/memory/gavel",
+		"/sys/fs/cgroup/pids/gavel", "/sys/fs/cgroup/cpuacct/gavel",
+		"/sys/fs/cgroup/gavel" };
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		DIR	      *d = opendir(dirs[i]);
+		struct dirent *de;
+
+		if (d == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL)
+			if (strncmp(de->d_name, "box-", 4) == 0)
+				n++;
+		closedir(d);
+	}
+	return n;
+}
+
+Test(sandbox, teardown_leaves_no_cgroup_or_mount)
+{
+	struct box b;
+	char	   before[8192] = "", after[8192] = "";
+	int	   fd;
+
+	fd = open("/proc/self/mountinfo", O_RDONLY);
+	cr_assert_gt(read(fd, before, sizeof(before) - 1), 0);
+	close(fd);
+	box_init(&b, SH("echo hi"));
+	box_run(&b);
+	box_done(&b);
+	cr_assert_eq(count_box_cgroups(), 0);
+	fd = open("/proc/self/mountinfo", O_RDONLY);
+	cr_assert_gt(read(fd, after, sizeof(after) - 1), 0);
+	close(fd);
+	cr_assert_str_eq(before, after);
+}
+
+#define NPAR 6
+
+static void *
+par_run(void *arg)
+{
+	struct sandbox_result *res = arg;
+	struct sandbox_config  cfg;
+	int		       out = memfd_create("p", MFD_CLOEXEC);
+	char		       buf[32] = "";
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.argv = SH("id -u; sleep 0.2");
+	cfg.stdin_fd = cfg.stderr_fd = -1;
+	cfg.stdout_fd = out;
+	sandbox_run(&cfg, res);
+	if (pread(out, buf, sizeof(buf) - 1, 0) > 0)
+		res->exit_code = atoi(buf); /* smuggle the uid out */
+	close(out);
+	return NULL;
+}
+
+Test(sandbox, concurrent_boxes_get_distinct_users)
+{
+	pthread_t	      t[NPAR];
+	struct sandbox_result res[NPAR];
+	int		      i, j;
+
+	for (i = 0; i < NPAR; i++)
+		pthread_create(&t[i], NULL, par_run, &res[i]);
+	for (i = 0; i < NPAR; i++)
+		pthread_join(t[i], NULL);
+	for (i = 0; i < NPAR; i++) {
+		cr_assert_eq(res[i].status, SANDBOX_OK, "%s: %s",
+		    sandbox_status_name(res[i].status), res[i].message);
+		cr_assert_geq(res[i].exit_code, 60000);
+		for (j = 0; j < i; j++)
+			cr_assert_neq(res[i].exit_code, res[j].exit_code);
+	}
+	cr_assert_eq(count_box_cgroups(), 0);
+}
+
+Test(sandbox, missing_program_is_a_sandbox_error)
+{
+	struct box b;
+
+	box_init(&b, (const char *const[]){ "/no/such/program", NULL });
+	cr_assert_eq(sandbox_run(&b.cfg, &b.res), -1);
+	cr_assert_eq(b.res.status, SANDBOX_ERROR);
+	cr_assert(strstr(b.res.message, "No such file") != NULL, "%s",
+	    b.res.message);
+	box_done(&b);
+}
