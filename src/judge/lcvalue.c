@@ -535,17 +535,36 @@ lc_mode_name(enum lc_mode m)
 
 /*** Comparison ***/
 
+/* Order of JSON kinds in the canonical order. */
+enum rank {
+	RANK_NULL,
+	RANK_FALSE,
+	RANK_TRUE,
+	RANK_NUMBER,
+	RANK_STRING,
+	RANK_ARRAY,
+	RANK_OBJECT,
+};
+
 /*
  * A value prepared for comparison: arrays carry their elements as nodes,
  * sorted into canonical order where the mode says so. Only points into
  * the json_t, which stays unchanged.
  */
 struct cnode {
-	const json_t	     *v;
-	const struct lc_type *t;      /* NULL: unknown */
-	size_t		      n;      /* arrays: elements that count */
-	struct cnode	     *kids;   /* arrays: n nodes */
-	bool		      sorted; /* kids are in canonical order */
+	const json_t *v;
+	union {
+		json_int_t    i;    /* integers: the value */
+		double	      d;    /* reals: the value */
+		const char   *s;    /* strings: the bytes */
+		struct cnode *kids; /* arrays: n nodes, or NULL */
+	};
+	size_t	  n;	      /* strings: length; arrays: elements that
+				 count */
+	enum rank rank;	      /* rank(v), cached for sorting */
+	bool	  is_int;     /* numbers: v is a JSON integer */
+	bool	  float_rule; /* numbers: typed double, tolerance applies */
+	bool	  sorted;     /* arrays: kids are in canonical order */
 };
 
 /* The element type of the elements of an array of type t, or NULL. */
@@ -564,28 +583,28 @@ elem_type(const struct lc_type *t)
 	return NULL;
 }
 
-/* Order of JSON kinds in the canonical order. */
-static int
+/* The rank of v. */
+static enum rank
 rank(const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_NULL:
-		return 0;
+		return RANK_NULL;
 	case JSON_FALSE:
-		return 1;
+		return RANK_FALSE;
 	case JSON_TRUE:
-		return 2;
+		return RANK_TRUE;
 	case JSON_INTEGER:
 	case JSON_REAL:
-		return 3;
+		return RANK_NUMBER;
 	case JSON_STRING:
-		return 4;
+		return RANK_STRING;
 	case JSON_ARRAY:
-		return 5;
+		return RANK_ARRAY;
 	case JSON_OBJECT:
-		return 6;
+		break;
 	}
-	return 7;
+	return RANK_OBJECT;
 }
 
 /*
@@ -594,32 +613,26 @@ rank(const json_t *v)
  * integer and a real compare without rounding.
  */
 static int
-num_order(const json_t *a, const json_t *b)
+num_order(const struct cnode *a, const struct cnode *b)
 {
 	long double x, y;
 
-	if (json_is_integer(a) && json_is_integer(b)) {
-		json_int_t i = json_integer_value(a), j = json_integer_value(b);
-
-		return (i > j) - (i < j);
-	}
-	x = json_is_integer(a) ? (long double)json_integer_value(a) :
-				 (long double)json_real_value(a);
-	y = json_is_integer(b) ? (long double)json_integer_value(b) :
-				 (long double)json_real_value(b);
+	if (a->is_int && b->is_int)
+		return (a->i > b->i) - (a->i < b->i);
+	x = a->is_int ? (long double)a->i : (long double)a->d;
+	y = b->is_int ? (long double)b->i : (long double)b->d;
 	return (x > y) - (x < y);
 }
 
+/* Strings by bytes, then by length; NUL bytes count. */
 static int
-str_order(const json_t *a, const json_t *b)
+str_order(const struct cnode *a, const struct cnode *b)
 {
-	size_t la = json_string_length(a), lb = json_string_length(b);
-	int    c = memcmp(json_string_value(a), json_string_value(b),
-	       la < lb ? la : lb);
+	int c = memcmp(a->s, b->s, a->n < b->n ? a->n : b->n);
 
 	if (c != 0)
 		return c < 0 ? -1 : 1;
-	return (la > lb) - (la < lb);
+	return (a->n > b->n) - (a->n < b->n);
 }
 
 /* Objects are no LeetCode value; order them by their sorted-key text. */
@@ -639,28 +652,27 @@ obj_order(const json_t *a, const json_t *b)
 static int
 cnode_order(const struct cnode *a, const struct cnode *b)
 {
-	int    ra = rank(a->v), rb = rank(b->v), c;
 	size_t i;
+	int    c;
 
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	switch (json_typeof(a->v)) {
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return num_order(a->v, b->v);
-	case JSON_STRING:
-		return str_order(a->v, b->v);
-	case JSON_ARRAY:
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	switch (a->rank) {
+	case RANK_NUMBER:
+		return num_order(a, b);
+	case RANK_STRING:
+		return str_order(a, b);
+	case RANK_ARRAY:
 		for (i = 0; i < a->n && i < b->n; i++) {
 			c = cnode_order(&a->kids[i], &b->kids[i]);
 			if (c != 0)
 				return c;
 		}
 		return (a->n > b->n) - (a->n < b->n);
-	case JSON_OBJECT:
+	case RANK_OBJECT:
 		return obj_order(a->v, b->v);
 	default:
-		return 0;
+		return 0; /* null, false, true */
 	}
 }
 
@@ -681,13 +693,27 @@ cnode_build(struct cnode *c, const json_t *v, const struct lc_type *t,
 	const struct lc_type *et = elem_type(t);
 	size_t		      i;
 
+	memset(c, 0, sizeof(*c));
 	c->v = v;
-	c->t = t;
-	c->n = 0;
-	c->kids = NULL;
-	c->sorted = false;
-	if (!json_is_array(v))
+	c->float_rule = t != NULL && t->kind == LC_TYPE_DOUBLE;
+	c->rank = rank(v);
+	switch (json_typeof(v)) {
+	case JSON_INTEGER:
+		c->is_int = true;
+		c->i = json_integer_value(v);
 		return;
+	case JSON_REAL:
+		c->d = json_real_value(v);
+		return;
+	case JSON_STRING:
+		c->s = json_string_value(v);
+		c->n = json_string_length(v);
+		return;
+	case JSON_ARRAY:
+		break;
+	default:
+		return;
+	}
 	c->n = json_array_size(v);
 	if (t != NULL && t->kind == LC_TYPE_TREENODE)
 		while (c->n > 0 && json_is_null(json_array_get(v, c->n - 1)))
@@ -709,7 +735,9 @@ cnode_free(struct cnode *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->n && c->kids != NULL; i++)
+	if (c->rank != RANK_ARRAY)
+		return;
+	for (i = 0; c->kids != NULL && i < c->n; i++)
 		cnode_free(&c->kids[i]);
 	free(c->kids);
 	c->kids = NULL;
@@ -729,12 +757,12 @@ num_equal(const struct cmp_ctx *x, const struct cnode *e,
 {
 	double a, b, d;
 
-	if (json_is_integer(e->v) && json_is_integer(g->v))
-		return json_integer_value(e->v) == json_integer_value(g->v);
-	if (!x->float_all && !(e->t != NULL && e->t->kind == LC_TYPE_DOUBLE))
-		return num_order(e->v, g->v) == 0;
-	a = json_number_value(e->v);
-	b = json_number_value(g->v);
+	if (e->is_int && g->is_int)
+		return e->i == g->i;
+	if (!x->float_all && !e->float_rule)
+		return num_order(e, g) == 0;
+	a = e->is_int ? (double)e->i : e->d;
+	b = g->is_int ? (double)g->i : g->d;
 	d = fabs(a - b);
 	return d <= x->tol || d <= x->tol * fabs(a);
 }
@@ -760,19 +788,17 @@ cnode_equal(struct cmp_ctx *x, const struct cnode *e, const struct cnode *g)
 	char   pre[sizeof(x->path.buf) + 4], s[SHOW_MAX + 1];
 	size_t i;
 
-	if (rank(e->v) != rank(g->v))
+	if (e->rank != g->rank)
 		return differ(x, e->v, g->v);
-	switch (json_typeof(e->v)) {
-	case JSON_INTEGER:
-	case JSON_REAL:
+	switch (e->rank) {
+	case RANK_NUMBER:
 		return num_equal(x, e, g) || differ(x, e->v, g->v);
-	case JSON_STRING:
-		return str_order(e->v, g->v) == 0 || differ(x, e->v, g->v);
-	case JSON_OBJECT:
-		return json_equal(e->v, g->v) ||
-		    differ(x, e->v, g->v);
-	case JSON_ARRAY:
+	case RANK_STRING:
+		return str_order(e, g) == 0 || differ(x, e->v, g->v);
+	case RANK_ARRAY:
 		break;
+	case RANK_OBJECT:
+		return json_equal(e->v, g->v) || differ(x, e->v, g->v);
 	default:
 		return true; /* null, true, false: the rank says it all */
 	}
