@@ -757,7 +757,8 @@ num_equal(const struct cmp_ctx *x, const struct cnode *e,
 {
 	double a, b, d;
 
-	if (e->is_int && g->is_int)
+	/* Integers are exact unless the type says double. */
+	if (e->is_int && g->is_int && !e->float_rule)
 		return e->i == g->i;
 	if (!x->float_all && !e->float_rule)
 		return num_order(e, g) == 0;

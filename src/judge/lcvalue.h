@@ -130,11 +130,13 @@ struct lc_compare_opts {
  *
  * Numbers: two integers compare exactly as int64. An integer and a real
  * compare by exact value in LC_EXACT (so 2 equals 2.0: a double answer
- * may be written as an integer). Under the float rule a pair where either
- * side is a real is equal if |e - g| <= tol or |e - g| <= tol * |e|; the
- * float rule holds in LC_FLOAT everywhere, and in every mode for values
- * whose type is double. Strings compare byte for byte, true/false/null
- * only equal themselves, and a number never equals a boolean.
+ * may be written as an integer). Under the float rule two numbers are
+ * equal if |e - g| <= tol or |e - g| <= tol * |e|. The float rule holds
+ * in LC_FLOAT for every pair where either side is a real (two integers
+ * still compare exactly), and in every mode for values whose type is
+ * double, integers included. Strings compare byte for byte,
+ * true/false/null only equal themselves, and a number never equals a
+ * boolean.
  *
  * LC_UNORDERED sorts the top-level list, LC_UNORDERED_DEEP every list,
  * each into a canonical order, then compares pairwise: O(n log n). With

@@ -515,6 +515,11 @@ Test(lc_float, double_typed_values_get_tolerance_in_any_mode)
 	    0, msg, sizeof(msg)), 1);
 	cr_assert_eq(cmp("[1,2]", "[1,2.000001]", LC_EXACT, "integer[]", 0,
 	    msg, sizeof(msg)), 0);
+	/* Typed double: even two integers get the tolerance. */
+	cr_assert_eq(cmp("1000000", "1000001", LC_EXACT, "double", 0, msg,
+	    sizeof(msg)), 1);
+	cr_assert_eq(cmp("1000000", "1000001", LC_FLOAT, NULL, 0, msg,
+	    sizeof(msg)), 0);
 }
 
 /*** Comparison: unordered ***/
