@@ -15,6 +15,8 @@ struct subcommand {
 static const struct subcommand subcommands[] = {
 	{ "run", cmd_run, "run a program in a fresh sandbox" },
 	{ "check", cmd_check, "check that this machine can run sandboxes" },
+	{ "serve", cmd_serve, "serve the API, the web UI and judging" },
+	{ "judge", cmd_judge, "judge a source file on a problem" },
 };
 
 static void

@@ -7,5 +7,7 @@
 
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_judge(int argc, char **argv);
 
 #endif

@@ -105,6 +105,77 @@ fs_read_untrusted(int dirfd, const char *name, size_t max, size_t *len)
 }
 
 int
+fs_copy_untrusted(int srcdir, const char *name, uint64_t max, int dstdir,
+    const char *dstname, mode_t mode)
+{
+	struct stat st;
+	char	    buf[1 << 16];
+	int	    in, out = -1, saved;
+	uint64_t    total = 0;
+
+	in = openat(srcdir, name,
+	    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (in < 0)
+		return -1;
+	if (fstat(in, &st) < 0)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	if ((uint64_t)st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	out = openat(dstdir, dstname,
+	    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (out < 0)
+		goto fail;
+	for (;;) {
+		ssize_t r = read(in, buf, sizeof(buf)), w, off = 0;
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		if (r == 0)
+			break;
+		total += (uint64_t)r;
+		if (total > max) { /* it grew while we read */
+			errno = EFBIG;
+			goto fail;
+		}
+		while (off < r) {
+			w = write(out, buf + off, (size_t)(r - off));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0)
+				goto fail;
+			off += w;
+		}
+	}
+	if (fchmod(out, mode) < 0)
+		goto fail;
+	close(in);
+	if (close(out) < 0) {
+		saved = errno;
+		unlinkat(dstdir, dstname, 0);
+		errno = saved;
+		return -1;
+	}
+	return 0;
+fail:
+	saved = errno;
+	close(in);
+	if (out >= 0) {
+		close(out);
+		unlinkat(dstdir, dstname, 0);
+	}
+	errno = saved;
+	return -1;
+}
+
+int
 fs_write_new(int dirfd, const char *name, const void *buf, size_t len,
     mode_t mode)
 {

@@ -27,6 +27,14 @@ char *fs_read_untrusted(int dirfd, const char *name, size_t max,
     size_t *len);
 
 /*
+ * Copy the untrusted file srcdir/name (same rules as fs_read_untrusted())
+ * into a new file dstdir/dstname with the given mode, streaming. Returns
+ * 0 or -1 with errno; a partial copy is removed.
+ */
+int fs_copy_untrusted(int srcdir, const char *name, uint64_t max,
+    int dstdir, const char *dstname, mode_t mode);
+
+/*
  * Write len bytes to a new file dirfd/name (O_CREAT|O_EXCL|O_NOFOLLOW)
  * with the given mode. Returns 0 or -1 with errno.
  */

@@ -92,6 +92,8 @@ lang_clear(struct lang *l)
 	free(l->pch_header);
 	lang_argv_free(l->pch_build);
 	lang_argv_free(l->pch_use);
+	free(l->harness);
+	lang_argv_free(l->harness_run);
 	free(l->row);
 }
 
@@ -102,7 +104,7 @@ lang_clear(struct lang *l)
 static int
 lang_parse(json_t *row, struct lang *l, char *err, size_t errlen)
 {
-	json_t *lim, *pch, *tm;
+	json_t *lim, *pch, *tm, *h;
 
 	if (!json_is_object(row)) {
 		snprintf(err, errlen, "a row is not an object");
@@ -163,6 +165,16 @@ lang_parse(json_t *row, struct lang *l, char *err, size_t errlen)
 		    get_argv(pch, "use", &l->pch_use) < 0 ||
 		    l->pch_build == NULL || l->pch_use == NULL) {
 			snprintf(err, errlen, "%s: bad pch", l->id);
+			return -1;
+		}
+	}
+	h = json_object_get(row, "harness");
+	if (json_is_object(h)) {
+		l->harness = get_str(h, "kind");
+		if (l->harness == NULL ||
+		    get_argv(h, "run", &l->harness_run) < 0 ||
+		    l->harness_run == NULL) {
+			snprintf(err, errlen, "%s: bad harness", l->id);
 			return -1;
 		}
 	}

@@ -32,6 +32,11 @@ struct lang {
 	char	*pch_header;	  /* precompiled header name, or NULL */
 	char   **pch_build;	  /* its build argv */
 	char   **pch_use;	  /* what '{pch}' expands to when used */
+	char	*harness;	  /* function problems: "driver" (a script
+				     harness runs the source) or "cpp" (a
+				     generated translation unit), or NULL:
+				     not supported */
+	char   **harness_run;	  /* argv of a harness run */
 	char	*row;		  /* the row as compact JSON (cache keys) */
 };
 

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,7 +141,7 @@ seconds_ms(const char *text)
 	s = strtod(text, &end);
 	if (errno != 0 || end == text || !(s > 0) || s > 3600)
 		return 0;
-	return (uint32_t)lround(s * 1000);
+	return (uint32_t)(s * 1000 + 0.5);
 }
 
 /* The checker files of a Kattis package: the first validator dir. */
