@@ -1,0 +1,140 @@
+/*
+ * server/app.h -- what the pieces of the server share: the application
+ * state, the per-request state the HTTP glue (http.c) keeps, the
+ * resource handlers (one file each) and the reply helpers they use.
+ *
+ * A handler runs on its connection's own thread once the whole request
+ * (body included, within the caps) has arrived. It returns the response
+ * to send (never NULL) and sets rq->status; the glue queues it, logs the
+ * request and frees everything.
+ */
+#ifndef GAVEL_SERVER_APP_H
+#define GAVEL_SERVER_APP_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "server/router.h"
+#include "server/server.h"
+#include "store/store.h"
+
+struct hub;
+struct queue;
+
+/* One language the judge speaks (languages.c). */
+struct language {
+	const char *id;	     /* "python3": the judge's id */
+	const char *name;    /* "Python 3" */
+	const char *version; /* "3.11" */
+	const char *monaco;  /* Monaco's language id */
+};
+
+const struct language *language_find(const char *id);
+const struct language *language_all(size_t *n);
+
+/* Per-client counters of work in progress (clients.c). */
+struct clients;
+struct clients *clients_new(void);
+void		clients_free(struct clients *c);
+/* Take one slot for client if it holds fewer than max: true if taken. */
+bool clients_take(struct clients *c, const char *client, int max);
+void clients_give(struct clients *c, const char *client);
+
+struct app {
+	const struct server_config *cfg;
+	struct store		   *store;
+	struct hub		   *hub;
+	struct queue		   *queue;
+	struct clients		   *runners; /* /api/run per client */
+	atomic_int		    runs;    /* /api/run in progress */
+	char			   *web_root; /* realpath of the UI, or NULL */
+	int64_t			    started_ms;
+};
+
+struct request {
+	struct app	      *app;
+	struct MHD_Connection *conn;
+	char		       method[16];
+	char		      *path;	/* decoded, without the query */
+	struct route_match     route;
+	enum route_status      rstatus;
+	char		       client[64]; /* remote address */
+	char		      *body;	   /* the request body so far */
+	size_t		       len, cap;
+	bool		       too_large;  /* more than the body cap came */
+	bool		       answered;   /* a response was queued */
+	unsigned	       status;	   /* for the log line */
+	int64_t		       start_us;
+};
+
+/*** Reply helpers (http.c) ***/
+
+/* A JSON response with status; steals body. */
+struct MHD_Response *reply_json(struct request *rq, unsigned status,
+    json_t *body);
+/* {"error": {"code", "message"}} with status. */
+struct MHD_Response *reply_error(struct request *rq, unsigned status,
+    const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* A query-string argument, or NULL. Borrowed for the request. */
+const char *query_arg(struct request *rq, const char *key);
+/*
+ * The request body as a JSON object; NULL with *err set to the response
+ * (415 for another content type, 400 for bad JSON or invalid UTF-8 or
+ * not an object).
+ */
+json_t *body_json(struct request *rq, struct MHD_Response **err);
+/*
+ * A string field of obj: 1 with *out and *len when present, 0 when absent
+ * (and not required), -1 with *err (400: wrong type, NUL byte; missing).
+ */
+int field_string(struct request *rq, json_t *obj, const char *key,
+    bool required, const char **out, size_t *len, struct MHD_Response **err);
+/* ISO 8601 UTC with milliseconds, in buf (>= 32 bytes). */
+const char *iso_time(int64_t ms, char *buf, size_t n);
+
+/*** Handlers: one file per resource ***/
+
+struct MHD_Response *api_health(struct request *rq);
+struct MHD_Response *api_languages(struct request *rq);
+struct MHD_Response *api_problems(struct request *rq);
+struct MHD_Response *api_problem(struct request *rq);
+struct MHD_Response *api_run(struct request *rq);
+struct MHD_Response *api_submit(struct request *rq);
+struct MHD_Response *api_submissions(struct request *rq);
+struct MHD_Response *api_submission(struct request *rq);
+struct MHD_Response *api_events(struct request *rq);
+struct MHD_Response *web_static(struct request *rq);
+
+/* The fields of a run or submission body, checked (submissions.c). */
+struct job {
+	const char	     *problem;
+	const char	     *language;
+	const char	     *code;
+	size_t		      code_len;
+	const char	     *input; /* NULL when absent */
+	size_t		      input_len;
+	struct store_problem *p;     /* the problem, samples loaded */
+};
+
+/*
+ * Check body as {problem, language, code, input?} (input only when
+ * allow_input): NULL when fine, with job->p set (free it with
+ * store_problem_free()); else the error response: 400 for types and
+ * missing fields, 413 over the caps, 422 for an unknown problem or
+ * language.
+ */
+struct MHD_Response *job_parse(struct request *rq, json_t *body,
+    bool allow_input, struct job *job);
+
+/*
+ * The JSON of a submission as GET /api/submissions/{id} answers it
+ * (beats included when accepted). New reference.
+ */
+json_t *submission_json(struct app *app, const struct store_submission *s);
+
+#endif

@@ -1,0 +1,389 @@
+/*
+ * server/catalog.c -- the problems directory, read into the store; see
+ * catalog.h.
+ */
+#include "server/catalog.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "server/router.h"
+#include "util/log.h"
+#include "util/xalloc.h"
+
+#define MAX_FILE (64u << 20) /* a test bigger than this is a mistake */
+
+/* The whole of a regular file, NUL-terminated; NULL on failure. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct stat st;
+	char	   *buf;
+	size_t	    got = 0;
+	ssize_t	    n;
+	int	    fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > MAX_FILE) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = '\0';
+	if (len != NULL)
+		*len = got;
+	return buf;
+}
+
+struct paths {
+	char **v;
+	size_t n;
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Every regular file under base/rel, as paths relative to base, sorted.
+ * Hidden files and __pycache__ are left out.
+ */
+static void
+walk(const char *base, const char *rel, struct paths *out)
+{
+	char	      *dir = rel[0] ? xasprintf("%s/%s", base, rel)
+				    : xstrdup(base);
+	DIR	      *d = opendir(dir);
+	struct dirent *e;
+	struct stat    st;
+
+	if (d == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		char *r, *full;
+
+		if (e->d_name[0] == '.' || strcmp(e->d_name, "__pycache__") == 0)
+			continue;
+		r = rel[0] ? xasprintf("%s/%s", rel, e->d_name)
+			   : xstrdup(e->d_name);
+		full = xasprintf("%s/%s", base, r);
+		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk(base, r, out);
+			free(r);
+		} else if (S_ISREG(st.st_mode)) {
+			out->v = xrealloc(out->v, (out->n + 1) * sizeof(char *));
+			out->v[out->n++] = r;
+		} else {
+			free(r);
+		}
+		free(full);
+	}
+	closedir(d);
+	free(dir);
+	if (rel[0] == '\0')
+		qsort(out->v, out->n, sizeof(char *), cmp_str);
+}
+
+static void
+paths_free(struct paths *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+/* FNV-1a, 64 bits: change detection, not security. */
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t		     i;
+
+	for (i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* The tests under pdir/tests/<kind>/, as .in/.ans pairs sorted by name. */
+static int
+load_tests(const char *pdir, const char *kind, const struct paths *all,
+    struct store_test **out, size_t *n, char *err, size_t errlen)
+{
+	char   prefix[64];
+	size_t plen, i;
+
+	*out = NULL;
+	*n = 0;
+	snprintf(prefix, sizeof(prefix), "tests/%s/", kind);
+	plen = strlen(prefix);
+	for (i = 0; i < all->n; i++) {
+		const char	  *r = all->v[i];
+		size_t		   rl = strlen(r);
+		struct store_test *t;
+		char		  *in, *ans;
+
+		if (strncmp(r, prefix, plen) != 0 || rl < plen + 4 ||
+		    strcmp(r + rl - 3, ".in") != 0)
+			continue;
+		in = xasprintf("%s/%s", pdir, r);
+		ans = xasprintf("%s/%.*s.ans", pdir, (int)(rl - 3), r);
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		t = &(*out)[*n];
+		memset(t, 0, sizeof(*t));
+		t->name = xstrndup(r + plen, rl - plen - 3);
+		t->input = slurp(in, &t->input_len);
+		t->answer = slurp(ans, &t->answer_len);
+		(*n)++;
+		if (t->input == NULL || t->answer == NULL) {
+			snprintf(err, errlen, "%s: missing or unreadable .ans",
+			    r);
+			free(in);
+			free(ans);
+			return -1;
+		}
+		free(in);
+		free(ans);
+	}
+	return 0;
+}
+
+/* starter/<language>.<ext> files as a JSON object text. */
+static char *
+load_starters(const char *pdir, const struct paths *all)
+{
+	json_t *o = json_object();
+	char   *s;
+	size_t	i;
+
+	for (i = 0; i < all->n; i++) {
+		const char *r = all->v[i], *name, *dot;
+		char	   *path, *code, *lang;
+
+		if (strncmp(r, "starter/", 8) != 0 || strchr(r + 8, '/'))
+			continue;
+		name = r + 8;
+		dot = strchr(name, '.');
+		lang = dot ? xstrndup(name, (size_t)(dot - name))
+			   : xstrdup(name);
+		path = xasprintf("%s/%s", pdir, r);
+		code = slurp(path, NULL);
+		if (code != NULL && json_object_get(o, lang) == NULL)
+			json_object_set_new(o, lang, json_string(code));
+		free(code);
+		free(path);
+		free(lang);
+	}
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	return s;
+}
+
+static char *
+dup_json_str(json_t *o, const char *key, const char *def)
+{
+	json_t *v = json_object_get(o, key);
+
+	return xstrdup(json_is_string(v) ? json_string_value(v) : def);
+}
+
+/* The content hash of the files all (relative to pdir). Caller frees. */
+static char *
+hash_files(const char *pdir, const struct paths *all)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t	 i, len;
+	char	*path, *buf;
+
+	for (i = 0; i < all->n; i++) {
+		path = xasprintf("%s/%s", pdir, all->v[i]);
+		buf = slurp(path, &len);
+		free(path);
+		if (buf == NULL)
+			continue;
+		h = fnv(h, all->v[i], strlen(all->v[i]) + 1);
+		h = fnv(h, &len, sizeof(len));
+		h = fnv(h, buf, len);
+		free(buf);
+	}
+	return xasprintf("fnv1a64:%016" PRIx64, h);
+}
+
+int
+catalog_load(const char *pdir, const char *slug, struct store_problem *p,
+    char *err, size_t errlen)
+{
+	struct paths all = { 0 };
+	json_t	    *meta = NULL, *v, *lim;
+	json_error_t jerr;
+	char	    *path;
+	int	     rc = -1;
+	char	     real[PATH_MAX];
+
+	memset(p, 0, sizeof(*p));
+	p->slug = xstrdup(slug);
+	p->dir = xstrdup(realpath(pdir, real) ? real : pdir);
+	walk(pdir, "", &all);
+	p->content_hash = hash_files(pdir, &all);
+
+	path = xasprintf("%s/problem.json", pdir);
+	meta = json_load_file(path, 0, &jerr);
+	free(path);
+	if (!json_is_object(meta)) {
+		snprintf(err, errlen, "problem.json: %s", jerr.text);
+		goto out;
+	}
+	p->title = dup_json_str(meta, "title", slug);
+	p->difficulty = dup_json_str(meta, "difficulty", "Medium");
+	p->kind = dup_json_str(meta, "kind", "function");
+	v = json_object_get(meta, "tags");
+	p->tags_json = json_is_array(v) ? json_dumps(v, JSON_COMPACT)
+					: xstrdup("[]");
+	v = json_object_get(meta, "signature");
+	p->signature_json = json_is_object(v) ? json_dumps(v, JSON_COMPACT)
+					      : NULL;
+	lim = json_object_get(meta, "limits");
+	v = json_object_get(lim, "time_ms");
+	p->time_ms = json_is_integer(v) ? (uint32_t)json_integer_value(v)
+					: 2000;
+	v = json_object_get(lim, "memory_mb");
+	p->memory_mb = json_is_integer(v) ? (uint32_t)json_integer_value(v)
+					  : 256;
+	path = xasprintf("%s/statement.md", pdir);
+	p->statement = slurp(path, NULL);
+	free(path);
+	if (p->statement == NULL)
+		p->statement = xstrdup("");
+	p->starter_json = load_starters(pdir, &all);
+	if (load_tests(pdir, "sample", &all, &p->samples, &p->nsamples, err,
+		errlen) != 0 ||
+	    load_tests(pdir, "secret", &all, &p->secret, &p->nsecret, err,
+		errlen) != 0)
+		goto out;
+	rc = 0;
+out:
+	json_decref(meta);
+	paths_free(&all);
+	return rc;
+}
+
+/* Whether the stored copy of slug has the content hash of pdir now. */
+static bool
+unchanged(struct store *st, const char *pdir, const char *slug)
+{
+	struct paths all = { 0 };
+	char	    *now, *stored = NULL;
+	bool	     same;
+
+	if (store_problem_hash(st, slug, &stored) != STORE_OK)
+		return false;
+	walk(pdir, "", &all);
+	now = hash_files(pdir, &all);
+	paths_free(&all);
+	same = strcmp(now, stored) == 0;
+	free(now);
+	free(stored);
+	return same;
+}
+
+int
+catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
+{
+	DIR	      *d;
+	struct dirent *e;
+	char	     **slugs = NULL;
+	size_t	       nslugs = 0, i;
+	int	       rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if ((d = opendir(dir)) == NULL) {
+		log_warn("catalog: %s", dir);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct store_problem p;
+		struct stat	     sb;
+		char		    *pdir, *meta, err[256];
+		bool		     changed;
+
+		if (e->d_name[0] == '.' || e->d_name[0] == '_' ||
+		    !router_valid_slug(e->d_name))
+			continue;
+		pdir = xasprintf("%s/%s", dir, e->d_name);
+		meta = xasprintf("%s/problem.json", pdir);
+		if (stat(meta, &sb) != 0) {
+			free(meta);
+			free(pdir);
+			continue;
+		}
+		free(meta);
+		out->seen++;
+		slugs = xrealloc(slugs, (nslugs + 1) * sizeof(*slugs));
+		slugs[nslugs++] = xstrdup(e->d_name);
+		err[0] = '\0';
+		if (unchanged(st, pdir, e->d_name)) {
+			free(pdir);
+			continue;
+		}
+		if (catalog_load(pdir, e->d_name, &p, err, sizeof(err)) != 0) {
+			log_warnx("catalog: %s: %s (keeping the stored copy)",
+			    e->d_name, err);
+			out->failed++;
+		} else if (store_problem_put(st, &p, &changed) != STORE_OK) {
+			store_problem_clear(&p);
+			free(pdir);
+			closedir(d);
+			goto out;
+		} else if (changed) {
+			log_info("catalog: imported %s (%zu samples, %zu "
+				 "hidden tests)", p.slug, p.nsamples,
+			    p.nsecret);
+			out->changed++;
+		}
+		store_problem_clear(&p);
+		free(pdir);
+	}
+	closedir(d);
+	if (store_problem_retire_others(st, (const char *const *)slugs,
+		nslugs, &out->retired) != STORE_OK)
+		goto out;
+	if (out->retired > 0)
+		log_info("catalog: retired %zu problem(s) gone from %s",
+		    out->retired, dir);
+	rc = 0;
+out:
+	for (i = 0; i < nslugs; i++)
+		free(slugs[i]);
+	free(slugs);
+	return rc;
+}

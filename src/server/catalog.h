@@ -1,0 +1,41 @@
+/*
+ * server/catalog.h -- import the problems directory into the store.
+ *
+ * Each problems/<slug>/ with a problem.json (docs/problem-format.md)
+ * becomes a store problem with its statement, starter code, samples and
+ * hidden tests. A content hash over every file of the problem decides
+ * whether the stored copy is stale, so a sync after an edit rewrites only
+ * the problems that changed; problems whose directory disappeared are
+ * retired (their submissions stay). Directories starting with '.' or
+ * '_' and names that are not slugs are skipped.
+ */
+#ifndef GAVEL_SERVER_CATALOG_H
+#define GAVEL_SERVER_CATALOG_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+
+struct catalog_stats {
+	size_t seen;	/* problem directories found */
+	size_t changed; /* imported because new or changed */
+	size_t failed;	/* unreadable or invalid: the stored copy stays */
+	size_t retired; /* gone from the directory */
+};
+
+/*
+ * Bring the store in step with dir. 0 on success (individual bad
+ * problems are logged and counted, not fatal), -1 when dir cannot be
+ * read or the store fails.
+ */
+int catalog_sync(struct store *st, const char *dir, struct catalog_stats *out);
+
+/*
+ * Read one problem directory into *p (the caller clears it with
+ * store_problem_clear()). 0, or -1 with *err set (static or caller-freed
+ * text in errbuf).
+ */
+int catalog_load(const char *pdir, const char *slug, struct store_problem *p,
+    char *errbuf, size_t errlen);
+
+#endif

@@ -1,0 +1,433 @@
+/*
+ * server/http.c -- libmicrohttpd glue, request lifecycle and reply
+ * helpers; see http.h and app.h.
+ */
+#include "server/http.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/app.h"
+#include "util/log.h"
+#include "util/xalloc.h"
+
+struct http {
+	struct MHD_Daemon *d;
+};
+
+static int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+size_t
+http_body_cap(const struct app *app)
+{
+	/*
+	 * JSON escaping grows code (every newline is two bytes), so the
+	 * raw cap is generous; the fields are then checked exactly.
+	 */
+	return 2 * (app->cfg->max_code + app->cfg->max_input) + 16384;
+}
+
+/*** Reply helpers **********************************************************/
+
+static void
+common_headers(struct MHD_Response *r)
+{
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+}
+
+struct MHD_Response *
+reply_json(struct request *rq, unsigned status, json_t *body)
+{
+	char		    *text = json_dumps(body, JSON_COMPACT);
+	size_t		     n;
+	struct MHD_Response *r;
+
+	json_decref(body);
+	if (text == NULL)
+		text = xstrdup("{\"error\":{\"code\":\"internal\","
+			       "\"message\":\"cannot encode the answer\"}}");
+	n = strlen(text);
+	text = xrealloc(text, n + 2);
+	text[n++] = '\n';
+	text[n] = '\0';
+	r = MHD_create_response_from_buffer(n, text, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(r, "Content-Type",
+	    "application/json; charset=utf-8");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	common_headers(r);
+	rq->status = status;
+	return r;
+}
+
+struct MHD_Response *
+reply_error(struct request *rq, unsigned status, const char *code,
+    const char *fmt, ...)
+{
+	char	msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return reply_json(rq, status,
+	    json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
+}
+
+const char *
+query_arg(struct request *rq, const char *key)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND,
+	    key);
+}
+
+json_t *
+body_json(struct request *rq, struct MHD_Response **err)
+{
+	const char  *ct;
+	json_t	    *j;
+	json_error_t je;
+
+	*err = NULL;
+	ct = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_TYPE);
+	/* No Content-Type is taken as JSON; any other type is refused. */
+	if (ct != NULL && strncasecmp(ct, "application/json", 16) != 0) {
+		*err = reply_error(rq, 415, "unsupported_media_type",
+		    "send the body as application/json, not %.64s", ct);
+		return NULL;
+	}
+	if (rq->len == 0) {
+		*err = reply_error(rq, 400, "bad_request",
+		    "the request needs a JSON body");
+		return NULL;
+	}
+	/* NUL is allowed by the parser so that field_string can name it. */
+	j = json_loadb(rq->body, rq->len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
+	    &je);
+	if (j == NULL) {
+		*err = reply_error(rq, 400, "bad_request",
+		    "invalid JSON at line %d column %d: %s", je.line,
+		    je.column, je.text);
+		return NULL;
+	}
+	if (!json_is_object(j)) {
+		json_decref(j);
+		*err = reply_error(rq, 400, "bad_request",
+		    "the body must be a JSON object");
+		return NULL;
+	}
+	return j;
+}
+
+int
+field_string(struct request *rq, json_t *obj, const char *key, bool required,
+    const char **out, size_t *len, struct MHD_Response **err)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	*len = 0;
+	*err = NULL;
+	if (v == NULL || (json_is_null(v) && !required)) {
+		if (!required)
+			return 0;
+		*err = reply_error(rq, 400, "bad_request",
+		    "missing field \"%s\"", key);
+		return -1;
+	}
+	if (!json_is_string(v)) {
+		*err = reply_error(rq, 400, "bad_request",
+		    "field \"%s\" must be a string", key);
+		return -1;
+	}
+	*out = json_string_value(v);
+	*len = json_string_length(v);
+	if (memchr(*out, '\0', *len) != NULL) {
+		*err = reply_error(rq, 400, "bad_request",
+		    "field \"%s\" contains a NUL character", key);
+		return -1;
+	}
+	return 1;
+}
+
+const char *
+iso_time(int64_t ms, char *buf, size_t n)
+{
+	time_t	  t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+	return buf;
+}
+
+/*** Request lifecycle ******************************************************/
+
+static struct MHD_Response *
+dispatch(struct request *rq)
+{
+	struct MHD_Response *r;
+
+	if (rq->too_large)
+		return reply_error(rq, 413, "too_large",
+		    "the request body is larger than %zu bytes",
+		    http_body_cap(rq->app));
+	switch (rq->rstatus) {
+	case ROUTE_OK:
+		break;
+	case ROUTE_NOT_FOUND:
+		return reply_error(rq, 404, "not_found", "no such resource");
+	case ROUTE_BAD_METHOD:
+		r = reply_error(rq, 405, "method_not_allowed",
+		    "%s is not allowed here (allowed: %s)", rq->method,
+		    rq->route.allow);
+		MHD_add_response_header(r, "Allow", rq->route.allow);
+		return r;
+	}
+	switch (rq->route.id) {
+	case ROUTE_HEALTH:
+		return api_health(rq);
+	case ROUTE_LANGUAGES:
+		return api_languages(rq);
+	case ROUTE_PROBLEMS:
+		return api_problems(rq);
+	case ROUTE_PROBLEM:
+		return api_problem(rq);
+	case ROUTE_RUN:
+		return api_run(rq);
+	case ROUTE_SUBMIT:
+		return api_submit(rq);
+	case ROUTE_SUBMISSIONS:
+		return api_submissions(rq);
+	case ROUTE_SUBMISSION:
+		return api_submission(rq);
+	case ROUTE_SUBMISSION_EVENTS:
+		return api_events(rq);
+	case ROUTE_STATIC:
+		return web_static(rq);
+	case ROUTE_NONE:
+		break;
+	}
+	return reply_error(rq, 404, "not_found", "no such resource");
+}
+
+static enum MHD_Result
+answer(struct request *rq, struct MHD_Response *r)
+{
+	enum MHD_Result ok;
+
+	rq->answered = true;
+	ok = MHD_queue_response(rq->conn, rq->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+static void
+client_address(struct MHD_Connection *conn, char *buf, size_t n)
+{
+	const union MHD_ConnectionInfo *ci;
+	socklen_t			len;
+
+	snprintf(buf, n, "?");
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || ci->client_addr == NULL)
+		return;
+	len = ci->client_addr->sa_family == AF_INET6
+		  ? sizeof(struct sockaddr_in6)
+		  : sizeof(struct sockaddr_in);
+	if (getnameinfo(ci->client_addr, len, buf, (socklen_t)n, NULL, 0,
+		NI_NUMERICHOST) != 0)
+		snprintf(buf, n, "?");
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **con_cls)
+{
+	struct app     *app = cls;
+	struct request *rq = *con_cls;
+	size_t		cap = http_body_cap(app);
+
+	if (rq == NULL) {
+		const char *cl;
+
+		rq = xcalloc(1, sizeof(*rq));
+		rq->app = app;
+		rq->conn = conn;
+		rq->start_us = mono_us();
+		snprintf(rq->method, sizeof(rq->method), "%s", method);
+		rq->path = xstrdup(url);
+		client_address(conn, rq->client, sizeof(rq->client));
+		rq->rstatus = router_match(method, url, &rq->route);
+		*con_cls = rq;
+		/* Refuse a declared oversized body before reading any of it. */
+		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl != NULL && strtoull(cl, NULL, 10) > cap) {
+			rq->too_large = true;
+			return answer(rq, dispatch(rq));
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		size_t n = *upload_data_size;
+
+		*upload_data_size = 0;
+		if (rq->answered || rq->too_large)
+			return MHD_YES;
+		if (rq->len + n > cap) {
+			/* A chunked body outgrew the cap: answer and close. */
+			rq->too_large = true;
+			free(rq->body);
+			rq->body = NULL;
+			rq->len = 0;
+			return answer(rq, dispatch(rq));
+		}
+		if (rq->len + n + 1 > rq->cap) {
+			rq->cap = rq->len + n + 1 > 2 * rq->cap
+				      ? rq->len + n + 1
+				      : 2 * rq->cap;
+			rq->body = xrealloc(rq->body, rq->cap);
+		}
+		memcpy(rq->body + rq->len, upload_data, n);
+		rq->len += n;
+		rq->body[rq->len] = '\0';
+		return MHD_YES;
+	}
+	if (rq->answered)
+		return MHD_YES;
+	return answer(rq, dispatch(rq));
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct request *rq = *con_cls;
+	static const char *const why[] = {
+		[MHD_REQUEST_TERMINATED_COMPLETED_OK] = "",
+		[MHD_REQUEST_TERMINATED_WITH_ERROR] = " (error)",
+		[MHD_REQUEST_TERMINATED_TIMEOUT_REACHED] = " (timeout)",
+		[MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN] = " (shutdown)",
+		[MHD_REQUEST_TERMINATED_READ_ERROR] = " (read error)",
+		[MHD_REQUEST_TERMINATED_CLIENT_ABORT] = " (client gone)",
+	};
+	const char *w = (unsigned)toe < sizeof(why) / sizeof(why[0]) &&
+			    why[toe] != NULL
+			    ? why[toe]
+			    : " (?)";
+
+	if (rq == NULL)
+		return;
+	log_info("%s \"%s %.200s\" %u %.1f ms%s", rq->client, rq->method,
+	    rq->path, rq->answered ? rq->status : 0,
+	    (double)(mono_us() - rq->start_us) / 1000.0, w);
+	free(rq->path);
+	free(rq->body);
+	free(rq);
+	*con_cls = NULL;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char msg[512];
+	size_t n;
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = strlen(msg);
+	while (n > 0 && msg[n - 1] == '\n')
+		msg[--n] = '\0';
+	log_debug("http: %s", msg);
+}
+#pragma GCC diagnostic pop
+
+struct http *
+http_start(struct app *app, uint16_t *port)
+{
+	const struct server_config *cfg = app->cfg;
+	struct sockaddr_storage	    ss;
+	struct sockaddr_in	   *v4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6	   *v6 = (struct sockaddr_in6 *)&ss;
+	unsigned		    flags = MHD_USE_INTERNAL_POLLING_THREAD |
+			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL |
+			 MHD_USE_ERROR_LOG;
+	const union MHD_DaemonInfo *di;
+	struct http		   *h;
+
+	memset(&ss, 0, sizeof(ss));
+	if (inet_pton(AF_INET, cfg->bind, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons(cfg->port);
+	} else if (inet_pton(AF_INET6, cfg->bind, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons(cfg->port);
+		flags |= MHD_USE_IPv6;
+	} else {
+		log_warnx("http: --bind %s is not an IP address", cfg->bind);
+		return NULL;
+	}
+	h = xcalloc(1, sizeof(*h));
+	h->d = MHD_start_daemon(flags, cfg->port, NULL, NULL, on_request, app,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, app,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+	    MHD_OPTION_END);
+	if (h->d == NULL) {
+		log_warn("http: cannot listen on %s port %u", cfg->bind,
+		    (unsigned)cfg->port);
+		free(h);
+		return NULL;
+	}
+	di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+	*port = di != NULL ? di->port : cfg->port;
+	return h;
+}
+
+void
+http_quiesce(struct http *h)
+{
+	MHD_socket s;
+
+	if (h == NULL || h->d == NULL)
+		return;
+	s = MHD_quiesce_daemon(h->d);
+	if (s != MHD_INVALID_SOCKET)
+		close(s);
+}
+
+void
+http_stop(struct http *h)
+{
+	if (h == NULL)
+		return;
+	if (h->d != NULL)
+		MHD_stop_daemon(h->d);
+	free(h);
+}

@@ -1,0 +1,286 @@
+/*
+ * server/queue.c -- judging workers over the database queue; see queue.h.
+ *
+ * A worker that finds the queue empty sleeps until kicked, or at most
+ * POLL_MS. A generation counter closes the race between "found nothing"
+ * and "went to sleep": a kick in between bumps it and the worker looks
+ * again instead of sleeping.
+ */
+#include "server/queue.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "judge/judge.h"
+#include "server/app.h"
+#include "server/hub.h"
+#include "util/log.h"
+#include "util/xalloc.h"
+
+#define POLL_MS	     1000
+#define MAX_ATTEMPTS 3 /* claims before a submission is given up as IE */
+
+struct queue {
+	struct app     *app;
+	pthread_t      *threads;
+	int		n;
+	pthread_mutex_t lock;
+	pthread_cond_t	cond;
+	unsigned long	gen;  /* kicks so far */
+	bool		stop;
+	int		busy; /* workers judging */
+};
+
+struct progress {
+	struct app *app;
+	int64_t	    id;
+};
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+publish_json(struct app *app, int64_t id, const char *event, json_t *data)
+{
+	char *text = json_dumps(data, JSON_COMPACT);
+
+	json_decref(data);
+	hub_publish(app->hub, id, event, text ? text : "{}");
+	free(text);
+}
+
+/* judge_progress_fn: one "test" event per finished test. */
+static void
+on_progress(void *arg, enum judge_event ev, size_t index, size_t total,
+    const struct judge_test_result *res)
+{
+	struct progress *p = arg;
+
+	if (ev != JUDGE_EVENT_TEST_DONE || res == NULL)
+		return;
+	publish_json(p->app, p->id, "test",
+	    json_pack("{s:I,s:I,s:s,s:I,s:I,s:I}", "index",
+		(json_int_t)index + 1, "total", (json_int_t)total, "verdict",
+		verdict_name(res->verdict), "cpu_ms", (json_int_t)res->cpu_ms,
+		"wall_ms", (json_int_t)res->wall_ms, "memory_kb",
+		(json_int_t)res->memory_kb));
+}
+
+/* The error text to show: the report's message or the failed test's. */
+static const char *
+report_message(const struct judge_report *rep)
+{
+	if (rep->message != NULL)
+		return rep->message;
+	if (rep->first_failed >= 0 && (size_t)rep->first_failed < rep->ntests)
+		return rep->tests[rep->first_failed].message;
+	return NULL;
+}
+
+/* Judge one claimed submission and record it. */
+static void
+judge_one(struct app *app, struct store_submission *sub)
+{
+	struct store_problem	 *p = NULL;
+	struct judge_request	  req;
+	struct judge_report	  rep;
+	struct store_result	  res;
+	struct store_test_result *tr = NULL;
+	struct store_submission	 *full = NULL;
+	struct progress		  prog = { app, sub->id };
+	int64_t			  t0 = mono_ms();
+	enum store_rc		  rc;
+	size_t			  i;
+	int			  tries;
+	char			 *why = NULL;
+
+	memset(&rep, 0, sizeof(rep));
+	memset(&res, 0, sizeof(res));
+	rep.first_failed = -1;
+	hub_publish(app->hub, sub->id, "compiling", "{}");
+	if (sub->attempts > MAX_ATTEMPTS) {
+		why = xasprintf("judging was interrupted %d times; giving up",
+		    sub->attempts - 1);
+		rep.verdict = VERDICT_IE;
+	} else if ((rc = store_problem_get(app->store, sub->problem, false,
+			false, &p)) != STORE_OK) {
+		why = xasprintf(rc == STORE_NOTFOUND
+				    ? "problem %s is no longer in the catalog"
+				    : "cannot read problem %s",
+		    sub->problem);
+		rep.verdict = VERDICT_IE;
+	} else {
+		memset(&req, 0, sizeof(req));
+		req.problem_dir = p->dir;
+		req.language = sub->language;
+		req.source = sub->code;
+		req.source_len = strlen(sub->code);
+		req.progress = on_progress;
+		req.progress_arg = &prog;
+		if (judge_run(&req, &rep) != 0) {
+			rep.verdict = VERDICT_IE;
+			if (rep.message == NULL)
+				why = xstrdup("the judge refused the request");
+		}
+	}
+
+	res.verdict = verdict_name(rep.verdict);
+	res.cpu_ms = rep.max_cpu_ms;
+	res.memory_kb = rep.max_memory_kb;
+	res.compile_output = rep.compile_output;
+	res.message = why != NULL ? why : report_message(&rep);
+	res.failed_test = rep.first_failed >= 0 ? rep.first_failed + 1 : 0;
+	res.total_tests = (int)rep.total_tests;
+	tr = xcalloc(rep.ntests + 1, sizeof(*tr));
+	for (i = 0; i < rep.ntests; i++) {
+		tr[i].verdict = (char *)verdict_name(rep.tests[i].verdict);
+		tr[i].cpu_ms = rep.tests[i].cpu_ms;
+		tr[i].wall_ms = rep.tests[i].wall_ms;
+		tr[i].memory_kb = rep.tests[i].memory_kb;
+	}
+	res.tests = tr;
+	res.ntests = rep.ntests;
+
+	/* A busy or failing database gets a few tries before we give up. */
+	for (tries = 0; tries < 5; tries++) {
+		rc = store_submission_finish(app->store, sub->id, &res);
+		if (rc != STORE_ERR)
+			break;
+		usleep(200000u << tries);
+	}
+	log_info("judged #%lld %s %s: %s %u ms %llu KB, %zu/%zu tests, "
+		 "in %lld ms%s",
+	    (long long)sub->id, sub->problem, sub->language, res.verdict,
+	    res.cpu_ms, (unsigned long long)res.memory_kb, rep.ntests,
+	    rep.total_tests, (long long)(mono_ms() - t0),
+	    rc == STORE_OK ? "" : " (NOT RECORDED: re-queued at restart)");
+	if (rc == STORE_OK &&
+	    store_submission_get(app->store, sub->id, true, &full) == STORE_OK) {
+		publish_json(app, sub->id, "done", submission_json(app, full));
+		store_submission_free(full);
+	}
+	free(tr);
+	free(why);
+	judge_report_free(&rep);
+	store_problem_free(p);
+}
+
+static void *
+worker(void *arg)
+{
+	struct queue		*q = arg;
+	struct store_submission *sub;
+	unsigned long		 gen;
+	struct timespec		 dl;
+	enum store_rc		 rc;
+
+	for (;;) {
+		pthread_mutex_lock(&q->lock);
+		if (q->stop) {
+			pthread_mutex_unlock(&q->lock);
+			break;
+		}
+		gen = q->gen;
+		pthread_mutex_unlock(&q->lock);
+
+		rc = store_submission_claim(q->app->store, &sub);
+		if (rc == STORE_OK) {
+			pthread_mutex_lock(&q->lock);
+			q->busy++;
+			pthread_mutex_unlock(&q->lock);
+			judge_one(q->app, sub);
+			store_submission_free(sub);
+			pthread_mutex_lock(&q->lock);
+			q->busy--;
+			pthread_mutex_unlock(&q->lock);
+			continue;
+		}
+		pthread_mutex_lock(&q->lock);
+		if (!q->stop && q->gen == gen) {
+			clock_gettime(CLOCK_MONOTONIC, &dl);
+			dl.tv_nsec += (long)POLL_MS * 1000000L;
+			dl.tv_sec += dl.tv_nsec / 1000000000L;
+			dl.tv_nsec %= 1000000000L;
+			pthread_cond_timedwait(&q->cond, &q->lock, &dl);
+		}
+		pthread_mutex_unlock(&q->lock);
+	}
+	return NULL;
+}
+
+struct queue *
+queue_start(struct app *app, int n)
+{
+	struct queue	  *q = xcalloc(1, sizeof(*q));
+	pthread_condattr_t ca;
+	int		   i;
+
+	q->app = app;
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&q->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	q->threads = xcalloc((size_t)n, sizeof(*q->threads));
+	for (i = 0; i < n; i++) {
+		if (pthread_create(&q->threads[i], NULL, worker, q) != 0)
+			fatal("pthread_create");
+		q->n++;
+	}
+	return q;
+}
+
+void
+queue_kick(struct queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->gen++;
+	pthread_cond_signal(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+}
+
+int
+queue_busy(struct queue *q)
+{
+	int n;
+
+	pthread_mutex_lock(&q->lock);
+	n = q->busy;
+	pthread_mutex_unlock(&q->lock);
+	return n;
+}
+
+void
+queue_stop_async(struct queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->stop = true;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+}
+
+void
+queue_stop(struct queue *q)
+{
+	int i;
+
+	if (q == NULL)
+		return;
+	queue_stop_async(q);
+	for (i = 0; i < q->n; i++)
+		pthread_join(q->threads[i], NULL);
+	pthread_cond_destroy(&q->cond);
+	pthread_mutex_destroy(&q->lock);
+	free(q->threads);
+	free(q);
+}

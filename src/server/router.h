@@ -1,0 +1,55 @@
+/*
+ * server/router.h -- map a request's method and path to a resource.
+ *
+ * Pure: no I/O, no allocation, no global state, so every case is a unit
+ * test (tests/unit/server/test_router.c). The path is the one libmicrohttpd
+ * hands over: percent-decoded, without the query string.
+ */
+#ifndef GAVEL_SERVER_ROUTER_H
+#define GAVEL_SERVER_ROUTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum route_id {
+	ROUTE_NONE,
+	ROUTE_HEALTH,		 /* GET /api/health */
+	ROUTE_LANGUAGES,	 /* GET /api/languages */
+	ROUTE_PROBLEMS,		 /* GET /api/problems */
+	ROUTE_PROBLEM,		 /* GET /api/problems/{slug} */
+	ROUTE_RUN,		 /* POST /api/run */
+	ROUTE_SUBMIT,		 /* POST /api/submissions */
+	ROUTE_SUBMISSIONS,	 /* GET /api/submissions */
+	ROUTE_SUBMISSION,	 /* GET /api/submissions/{id} */
+	ROUTE_SUBMISSION_EVENTS, /* GET /api/submissions/{id}/events */
+	ROUTE_STATIC,		 /* GET anything outside /api/: the web UI */
+};
+
+enum route_status {
+	ROUTE_OK,
+	ROUTE_NOT_FOUND,  /* no resource at this path */
+	ROUTE_BAD_METHOD, /* a resource, but not this method: see allow */
+};
+
+#define ROUTE_SLUG_MAX 100
+
+struct route_match {
+	enum route_id id;
+	char	      slug[ROUTE_SLUG_MAX + 1]; /* ROUTE_PROBLEM */
+	int64_t	      sub_id;			 /* ROUTE_SUBMISSION* (> 0) */
+	const char   *allow; /* ROUTE_BAD_METHOD: "GET, HEAD" (static) */
+};
+
+/*
+ * Match method ("GET", "HEAD" counts as GET, "POST", ...) and path.
+ * Slugs are [a-z0-9-], 1 to ROUTE_SLUG_MAX characters; ids are positive
+ * decimals without sign or leading zeros that fit in int64_t; anything
+ * else is ROUTE_NOT_FOUND. Fills *m.
+ */
+enum route_status router_match(const char *method, const char *path,
+    struct route_match *m);
+
+/* Whether s is a valid slug (also used for the problem field of bodies). */
+int router_valid_slug(const char *s);
+
+#endif
