@@ -67,7 +67,7 @@ memory_slow          memory_limit   --memory 64 --time 2 --wall 5
 memory_peak          ok             --memory 64
 memory_bomb          memory_limit   --memory 64
 vector_bomb          memory_limit   --memory 64
-stack_recursion      signaled:11    --memory 64
+stack_recursion      memory_limit   --memory 64
 recursion            memory_limit   --memory 64
 # -- disk and output
 disk_fill_big        output_limit   --fsize 1024
@@ -107,8 +107,8 @@ perf_event           ok
 bpf                  ok
 clock_set            ok
 sethostname          ok
-x32_syscall          ok
-int80                ok
+x32_syscall          signaled:31
+int80                signaled:31
 tiocsti              ok
 memfd_exec           ok
 personality          ok
@@ -252,13 +252,19 @@ canaries=(/tmp/gavel-evil-canary "$repo/gavel-evil-canary" /gavel-evil-canary
 	/usr/gavel-evil-canary /usr/bin/gavel-evil-canary /etc/gavel-evil-canary
 	/root/gavel-evil-canary /run/gavel/gavel-evil-canary "$bin/gavel-evil-canary"
 	/work/gavel-evil-canary /dev/shm/gavel-evil-canary /dev/shm/.persist
-	/tmp/.persist /usr/gavel-evil-dir /etc/passwd-)
+	/tmp/.persist /usr/gavel-evil-dir)
+# Only ever remove these exact names (files, or the empty directory).
+remove_canary() { rm -f "$1" 2>/dev/null || rmdir "$1" 2>/dev/null; }
 for c in "${canaries[@]}"; do
 	if [ -e "$c" ] || [ -L "$c" ]; then
 		echo "# removing a canary left over from an earlier run: $c"
-		rm -rf "$c"
+		remove_canary "$c"
 	fi
 done
+# Host files a box tries to change: they must stay as they are.
+host_files=(/etc/passwd /etc/shadow /etc/hostname /usr/bin/true /usr/bin/su)
+host_files_sig() { stat -c '%n %u:%g:%a:%s:%Y' "${host_files[@]}" 2>&1; }
+host_files_orig=$(host_files_sig)
 
 # Build. A program that does not compile fails its case.
 declare -A build_err=()
@@ -323,6 +329,10 @@ mounts_now() {
 	    /proc/self/mountinfo | sort
 }
 mounts_orig=$(mounts_now)
+etc_sig() { find /run/gavel/etc -printf '%P %y %m %s %T@\n' 2>/dev/null | sort | md5sum; }
+# A first trivial run prepares gavel's state (/run/gavel/etc...).
+"$GAVEL" run --dir "$bin=/progs" -- /progs/trivial >/dev/null 2>&1
+etc_orig=$(etc_sig)
 hostname_orig=$(hostname)
 ipc_key=1735812460 # 0x6776656c, the key of persist_plant
 
@@ -374,18 +384,27 @@ host_checks() {
 		sleep 0.1
 	done
 	[ -n "$l" ] && fail "cgroups left: $(echo $l)${other:+ (other gavel runs active)}"
-	# 4. /run/gavel holds lock files only
+	# 4. /run/gavel: slot lock files, the empty mount point of box roots
+	# and the prepared /etc, unchanged.
 	if [ -d /run/gavel ]; then
-		l=$(find /run/gavel -mindepth 1 ! -type f 2>/dev/null)
-		[ -n "$l" ] && fail "/run/gavel holds more than lock files: $(echo $l)"
+		l=$(find /run/gavel/slots -mindepth 1 ! -type f 2>/dev/null)
+		[ -n "$l" ] && fail "/run/gavel/slots holds more than lock files: $(echo $l)"
+		l=$(find /run/gavel/root -mindepth 1 2>/dev/null | head -5)
+		[ -n "$l" ] && fail "/run/gavel/root is not empty on the host: $(echo $l)"
+		l=$(find /run/gavel -mindepth 1 -maxdepth 1 ! -name etc ! -name root \
+		    ! -name slots ! -name 'etc.[0-9]*' 2>/dev/null)
+		[ -n "$l" ] && fail "unexpected entries in /run/gavel: $(echo $l)"
+		[ "$(etc_sig)" = "$etc_orig" ] || { fail "/run/gavel/etc changed"; etc_orig=$(etc_sig); }
 	fi
 	# 5. canaries
 	for c in "${canaries[@]}"; do
 		if [ -e "$c" ] || [ -L "$c" ]; then
 			fail "planted on the host: $c"
-			rm -rf "$c"
+			remove_canary "$c"
 		fi
 	done
+	[ "$(host_files_sig)" = "$host_files_orig" ] ||
+		fail "host files changed: $(diff <(echo "$host_files_orig") <(host_files_sig) | grep '^>' | tr '\n' ' ')"
 	# 6. target, listeners, host name, IPC, keys
 	[ "$(target_sig)" = "$target_orig" ] ||
 		fail "host target file changed: $(target_sig | head -1)"
@@ -454,9 +473,10 @@ while read -r name expect rest; do
 	out=$work/out/$name.stdout
 	err=$work/out/$name.stderr
 	report=$work/reports/$name.json
-	opts_s=${rest%%--*}
+	r=" $rest "
+	opts_s=${r%% -- *}
 	args_s=
-	[[ $rest == *--* ]] && args_s=${rest#*--}
+	[[ $r == *" -- "* ]] && args_s=${r#* -- }
 	subst() {
 		sed -e "s|@PORT@|$port|g" -e "s|@ABSTRACT@|$abstract|g" \
 		    -e "s|@TARGET@|$target|g" -e "s|@RW@|$work/rw|g" \

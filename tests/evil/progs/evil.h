@@ -28,6 +28,9 @@
 
 static int evil_breaches;
 
+/* Stores here keep the compiler from eliding memory that is never read. */
+static char *volatile evil_keep;
+
 #define BREACH(...)                                                   \
 	do {                                                          \
 		fprintf(stderr, "BREACH: " __VA_ARGS__);              \

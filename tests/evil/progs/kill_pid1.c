@@ -14,6 +14,8 @@ main(void)
 		NOTE("kill(ppid, SIGKILL): %s", strerror(errno));
 	if (kill(-1, SIGKILL) < 0)
 		NOTE("kill(-1, SIGKILL): %s", strerror(errno));
+	/* Its own process group, with SIGTERM ignored here: */
+	signal(SIGTERM, SIG_IGN);
 	if (kill(0, SIGTERM) < 0)
 		NOTE("kill(0, SIGTERM): %s", strerror(errno));
 	return 0;

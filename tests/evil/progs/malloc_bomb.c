@@ -9,5 +9,6 @@ main(void)
 		char *p = malloc(1 << 20);
 		if (p)
 			memset(p, 0xa5, 1 << 20);
+		evil_keep = p;
 	}
 }

@@ -23,6 +23,7 @@ main(void)
 	}
 	for (int i = 0; i < 24; i++) {
 		memset(p + ((size_t)i << 20), 0x77, 1 << 20);
+		evil_keep = p;
 		nanosleep(&ts, NULL);
 	}
 	munmap(p, 24 << 20);

@@ -13,6 +13,7 @@ main(void)
 		char *p = malloc(1 << 20);
 		if (p)
 			memset(p, 0x5a, 1 << 20);
+		evil_keep = p;
 		nanosleep(&ts, NULL);
 	}
 }

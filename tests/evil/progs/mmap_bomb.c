@@ -14,5 +14,6 @@ main(void)
 		    -1, 0);
 		if (p != MAP_FAILED)
 			p[0] = 1;
+		evil_keep = p;
 	}
 }

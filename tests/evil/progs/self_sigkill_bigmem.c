@@ -9,6 +9,7 @@ main(void)
 
 	if (p)
 		memset(p, 1, 40 << 20);
+	evil_keep = p;
 	raise(SIGKILL);
 	return 0;
 }

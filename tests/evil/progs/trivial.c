@@ -3,6 +3,8 @@
  * Expected: ok, with a small memory_kb (>= 1024) and tiny cpu_ms. */
 #include "evil.h"
 
+
+
 int
 main(void)
 {
@@ -11,5 +13,6 @@ main(void)
 	if (!p)
 		return 1;
 	memset(p, 1, 1 << 20);
-	return p[4096] == 1 ? 0 : 1;
+	evil_keep = p;
+	return evil_keep[4096] == 1 ? 0 : 1;
 }
