@@ -42,18 +42,21 @@ set_msg(char *buf, size_t len, const char *fmt, ...)
 
 /*
  * True if the first len bytes of s are a finite float in the reference's
- * sense: sscanf("%lf%s") converts exactly one item and the value is
- * neither infinite nor NaN. That is the same as strtod consuming all of s
- * and giving a finite value. Every finite strtod form uses only the bytes
- * checked below ("inf", "nan(...)" and "infinity" are rejected anyway), so
- * most non-numeric tokens are turned down without a copy. *scratch (of
- * *cap bytes, grown as needed) holds the NUL-terminated copy strtod needs.
+ * sense: sscanf("%lf%10s") converts exactly one item and the value is
+ * neither infinite nor NaN. sscanf itself decides, because glibc's
+ * sscanf and strtod differ at the edges: sscanf reads "1e", "1e+" and
+ * "0x." as numbers (the incomplete tail is consumed), strtod does not.
+ * Every finite form uses only the bytes checked below ("inf", "nan(...)"
+ * and "infinity" are rejected anyway), so most words are turned down
+ * without a copy; a NUL byte inside makes a token no float. *scratch (of
+ * *cap bytes, grown as needed) holds the NUL-terminated copy.
  */
 static bool
 parse_float(const char *s, size_t len, char **scratch, size_t *cap,
     double *val)
 {
-	char  *end;
+	char   trash[20];
+	double v;
 	size_t i;
 
 	if (len == 0)
@@ -72,10 +75,10 @@ parse_float(const char *s, size_t len, char **scratch, size_t *cap,
 	}
 	memcpy(*scratch, s, len);
 	(*scratch)[len] = '\0';
-	*val = strtod(*scratch, &end);
-	if (end != *scratch + len)
+	if (sscanf(*scratch, "%lf%10s", &v, trash) != 1)
 		return false;
-	return isfinite(*val);
+	*val = v;
+	return isfinite(v);
 }
 
 /* Parse a tolerance word for flag `name`. Returns 0 or -1 with err set. */

@@ -17,13 +17,15 @@
  *   float_tolerance E            both of the above set to E
  *
  * With a tolerance set, an answer token that is a finite float (the whole
- * token parses with strtod: decimal or hex, optional sign and exponent;
- * "inf", "nan" and overflowing values such as "1e999" do not count) is
- * compared numerically: the output token must be a finite float too, and
+ * token reads with sscanf("%lf"), as in the reference: decimal or hex,
+ * optional sign and exponent, and glibc's leniency with a dangling
+ * exponent such as "1e" or "2.5e+"; "inf", "nan" and overflowing values
+ * such as "1e999" do not count) is compared numerically: the output token must be a finite float too, and
  * is accepted if |a - o| <= abs_tol or |a - o| <= rel_tol * |a|. Every
  * other answer token compares as a string. Whitespace is the C locale's:
  * space, \t, \n, \v, \f, \r. Output with more tokens than the answer is
- * rejected ("trailing output"), as is output with fewer.
+ * rejected ("trailing output"), as is output with fewer. Numbers are read
+ * in the process's LC_NUMERIC locale: leave it "C".
  *
  * One deliberate difference from the reference C++ program: tokens are
  * compared over their whole length, so a NUL byte inside a token counts

@@ -368,6 +368,20 @@ Test(validator_float, forms_of_numbers)
 	cr_assert(ok("1e-400", "0", f)); /* underflow is finite */
 }
 
+Test(validator_float, dangling_exponent_reads_as_the_reference_does)
+{
+	const char *f = "float_absolute_tolerance 1e-9";
+
+	/* glibc's sscanf, which the reference uses, takes "1e" as 1. */
+	cr_assert(ok("1", "1e", f));
+	cr_assert(ok("+1", "1e+", f));
+	cr_assert(ok("2.5", "2.5E-", f));
+	cr_assert(ok("0", "0x.", f));
+	cr_assert_not(ok("1", "1ex", f));
+	cr_assert_not(ok("0", "0x", f));
+	cr_assert_not(ok("1", "1..", f));
+}
+
 Test(validator_float, output_must_be_a_finite_float)
 {
 	const char *f = "float_tolerance 0.5";
