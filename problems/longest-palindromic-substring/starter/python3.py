@@ -1,0 +1,3 @@
+class Solution:
+    def longestPalindrome(self, s: str) -> str:
+        
