@@ -513,6 +513,7 @@ struct fn_run {
 	char		  *line;     /* partial line */
 	size_t		   linelen;
 	bool		   protocol_error;
+	bool		   stopping; /* asked the box to stop: ignore the rest */
 };
 
 /*
@@ -648,6 +649,9 @@ fn_channel(void *arg, const char *buf, size_t len,
 	struct fn_run *f = arg;
 	const char    *nl;
 
+	/* Records already in the pipe when we asked to stop are ignored. */
+	if (f->stopping)
+		return 1;
 	while (len > 0) {
 		size_t take;
 
@@ -661,9 +665,11 @@ fn_channel(void *arg, const char *buf, size_t len,
 			return 0;
 		buf += take + 1;
 		len -= take + 1;
-		if (fn_line(f, f->line, f->linelen, now, cpu_limit_ms))
-			return 1;
+		f->stopping = fn_line(f, f->line, f->linelen, now,
+		    cpu_limit_ms) != 0;
 		f->linelen = 0;
+		if (f->stopping)
+			return 1;
 	}
 	return 0;
 }
@@ -906,6 +912,7 @@ judge_function(struct judge *j)
 	} else if (!f.ready && res.status == SANDBOX_EXITED &&
 	    res.exit_code == HARNESS_EXIT_COMPILE) {
 		rep->verdict = VERDICT_CE;
+		rep->message = xstrdup("compilation failed");
 		free(rep->compile_output);
 		rep->compile_output = fs_read_fd(errfd, (size_t)
 		    j->lang->compile_output_kb * 1024, 0, NULL);

@@ -1,0 +1,4 @@
+import sys
+s = "y" * 65536
+while True:
+    sys.stdout.write(s)

@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { volatile unsigned long x = 0; for (;;) x++; }
