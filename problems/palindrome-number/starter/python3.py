@@ -1,0 +1,3 @@
+class Solution:
+    def isPalindrome(self, x: int) -> bool:
+        
