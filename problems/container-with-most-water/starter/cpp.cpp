@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int maxArea(vector<int>& height) {
+        
+    }
+};
