@@ -149,7 +149,8 @@ struct lc_compare_opts {
  * 0; "" when equal) such as "[3]: expected 7, got 8", "expected 3
  * elements, got 2" or "in any order: expected element [-1,0,1] is
  * missing". Returns -1 with a reason for LC_CHECKER, which this module
- * cannot decide.
+ * cannot decide, and when expected or got is NULL. Values are borrowed:
+ * lc_compare() only reads them.
  */
 int lc_compare(const json_t *expected, const json_t *got,
     const struct lc_compare_opts *opts, char *msg, size_t msglen);
