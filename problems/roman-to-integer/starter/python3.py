@@ -1,0 +1,3 @@
+class Solution:
+    def romanToInt(self, s: str) -> int:
+        
