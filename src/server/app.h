@@ -66,6 +66,7 @@ struct request {
 	char		      *body;	   /* the request body so far */
 	size_t		       len, cap;
 	bool		       too_large;  /* more than the body cap came */
+	size_t		       discarded;  /* bytes swallowed since */
 	bool		       answered;   /* a response was queued */
 	unsigned	       status;	   /* for the log line */
 	int64_t		       start_us;

@@ -292,15 +292,21 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		size_t n = *upload_data_size;
 
 		*upload_data_size = 0;
-		if (rq->answered || rq->too_large)
+		if (rq->answered)
 			return MHD_YES;
-		if (rq->len + n > cap) {
-			/* A chunked body outgrew the cap: answer and close. */
+		if (rq->too_large || rq->len + n > cap) {
+			/*
+			 * A chunked body outgrew the cap. libmicrohttpd cannot
+			 * answer in the middle of an upload, so the rest is
+			 * swallowed for a 413 at its end, up to another cap;
+			 * past that the connection is simply closed.
+			 */
 			rq->too_large = true;
 			free(rq->body);
 			rq->body = NULL;
-			rq->len = 0;
-			return answer(rq, dispatch(rq));
+			rq->len = rq->cap = 0;
+			rq->discarded += n;
+			return rq->discarded > 2 * cap ? MHD_NO : MHD_YES;
 		}
 		if (rq->len + n + 1 > rq->cap) {
 			rq->cap = rq->len + n + 1 > 2 * rq->cap
