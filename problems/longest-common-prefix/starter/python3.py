@@ -1,0 +1,3 @@
+class Solution:
+    def longestCommonPrefix(self, strs: List[str]) -> str:
+        
