@@ -712,3 +712,106 @@ Test(lc_size, many_small_lists_deep, .timeout = 20)
 	free(a);
 	free(b);
 }
+
+/*** Randomized: shuffling never matters to unordered_deep ***/
+
+/* A small deterministic generator, so failures repeat. */
+static unsigned long long rng_state = 88172645463325252ULL;
+
+static unsigned
+rng(unsigned n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (unsigned)(rng_state % n);
+}
+
+/* A random list of up to 6 lists of up to 4 small integers or strings. */
+static json_t *
+random_groups(void)
+{
+	json_t *top = json_array();
+	size_t	i, j, n = rng(7);
+
+	for (i = 0; i < n; i++) {
+		json_t *g = json_array();
+		size_t	m = rng(5);
+
+		for (j = 0; j < m; j++) {
+			if (rng(4) == 0) {
+				char s[2] = { (char)('a' + rng(3)), '\0' };
+
+				json_array_append_new(g, json_string(s));
+			} else {
+				json_array_append_new(g,
+				    json_integer((json_int_t)rng(4) - 1));
+			}
+		}
+		json_array_append_new(top, g);
+	}
+	return top;
+}
+
+/* A copy of a list of lists with both levels shuffled. */
+static json_t *
+shuffled(const json_t *v)
+{
+	json_t *c = json_deep_copy(v);
+	size_t	i, j;
+
+	for (i = json_array_size(c); i > 1; i--) {
+		json_t *a = json_incref(json_array_get(c, i - 1));
+		size_t	k = rng((unsigned)i);
+
+		json_array_set(c, i - 1, json_array_get(c, k));
+		json_array_set_new(c, k, a);
+	}
+	for (i = 0; i < json_array_size(c); i++) {
+		json_t *g = json_array_get(c, i);
+
+		for (j = json_array_size(g); j > 1; j--) {
+			json_t *a = json_incref(json_array_get(g, j - 1));
+			size_t	k = rng((unsigned)j);
+
+			json_array_set(g, j - 1, json_array_get(g, k));
+			json_array_set_new(g, k, a);
+		}
+	}
+	return c;
+}
+
+Test(lc_random, shuffles_are_equal_changes_are_not)
+{
+	struct lc_compare_opts deep = { LC_UNORDERED_DEEP, 0, NULL };
+	struct lc_compare_opts top = { LC_UNORDERED, 0, NULL };
+	int		       round;
+
+	for (round = 0; round < 2000; round++) {
+		json_t *a = random_groups(), *b = shuffled(a), *c;
+		char	msg[256];
+
+		cr_assert_eq(lc_compare(a, b, &deep, msg, sizeof(msg)), 1,
+		    "round %d: %s", round, msg);
+		cr_assert_eq(lc_compare(b, a, &deep, NULL, 0), 1);
+		/* Top-level order alone matters not under unordered. */
+		cr_assert_eq(lc_compare(a, b, &top, NULL, 0),
+		    lc_compare(b, a, &top, NULL, 0), "round %d", round);
+
+		/* Change one element: never equal. */
+		c = json_deep_copy(b);
+		if (json_array_size(c) > 0) {
+			json_t *g = json_array_get(c, rng(
+			    (unsigned)json_array_size(c)));
+
+			json_array_append_new(g, json_integer(99));
+			cr_assert_eq(lc_compare(a, c, &deep, msg,
+			    sizeof(msg)), 0, "round %d", round);
+			cr_assert(msg[0] != '\0');
+			cr_assert_eq(lc_compare(c, a, &deep, NULL, 0), 0);
+		}
+		json_decref(a);
+		json_decref(b);
+		json_decref(c);
+	}
+}
