@@ -390,6 +390,7 @@ close_others(const struct box_plan *p)
 	int keep[16], n = 0, i, j, lo;
 
 	keep[n++] = p->status_w;
+	keep[n++] = p->netns_fd;
 	keep[n++] = p->stdout_w;
 	keep[n++] = p->stderr_w;
 	if (p->stdin_fd >= 0)
@@ -432,6 +433,9 @@ box_init(const struct box_plan *p)
 		box_fail(p->status_w, "PR_SET_PDEATHSIG", NULL);
 	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLERR))
 		_exit(127);
+	if (setns(p->netns_fd, CLONE_NEWNET) < 0)
+		box_fail(p->status_w, "joining the network namespace", NULL);
+	close(p->netns_fd);
 	umask(0);
 	build_root(p);
 

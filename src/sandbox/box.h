@@ -65,6 +65,7 @@ struct box_plan {
 	int stderr_w;
 	int chan_w; /* -1 without a channel */
 	int status_w;
+	int netns_fd; /* the slot's network namespace, joined first */
 	int cg_procs[3];
 	int ncg_procs;
 };

@@ -6,8 +6,9 @@
  * Theory of operation. sandbox_run() takes a free slot (a flock()ed file
  * under /run/gavel/slots: the slot number gives the box its uid and its
  * cgroup's name), creates a fresh cgroup with the memory and pids limits,
- * and clones PID 1 of the box into new pid, mount, network, IPC and UTS
- * namespaces. PID 1 builds the root and starts the program, which joins
+ * and clones PID 1 of the box into new pid, mount, IPC and UTS namespaces
+ * (and the slot's own network namespace, see slot_netns()). PID 1 builds
+ * the root and starts the program, which joins
  * the cgroup and a cgroup namespace of its own, drops every privilege and
  * execs. Meanwhile the parent polls the box's pipes, reading output as it
  * comes and checking CPU time (from the cgroup: all threads and children)
@@ -367,6 +368,46 @@ sandbox_rmtree_at(int dirfd, const char *name)
 	if (unlinkat(dirfd, name, AT_REMOVEDIR) < 0)
 		r = -1;
 	return r;
+}
+
+/*** Network namespaces ***/
+
+/*
+ * Each slot's empty network namespace, made once per process and reused by
+ * the slot's later boxes: making one costs a third of a box's start, and
+ * nothing in it can outlive a box (its loopback stays down, so no
+ * connection and no socket state exists once the box's processes are
+ * gone, and changing anything in it takes CAP_NET_ADMIN, which no box
+ * has). Slots are never shared by two boxes at once.
+ */
+static int netns_fds[BOX_MAX_SLOTS];
+static int netns_ready[BOX_MAX_SLOTS];
+
+static int
+slot_netns(int slot)
+{
+	int self, fd;
+
+	if (netns_ready[slot])
+		return netns_fds[slot];
+	/* unshare() affects this thread only; step into a fresh namespace,
+	 * keep a handle on it, and step back. */
+	self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (self < 0)
+		return -1;
+	if (unshare(CLONE_NEWNET) < 0) {
+		close(self);
+		return -1;
+	}
+	fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (setns(self, CLONE_NEWNET) < 0)
+		abort(); /* stranded in the box's network: never go on */
+	close(self);
+	if (fd < 0)
+		return -1;
+	netns_fds[slot] = fd;
+	netns_ready[slot] = 1;
+	return fd;
 }
 
 /*** Slots ***/
@@ -750,6 +791,11 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	plan->stderr_w = pipes[P_ERR][1];
 	plan->chan_w = pipes[P_CHAN][1];
 	plan->status_w = pipes[P_STATUS][1];
+	plan->netns_fd = slot_netns(slot);
+	if (plan->netns_fd < 0) {
+		fail_msg(res, "cannot make a network namespace", NULL, errno);
+		goto fail;
+	}
 	for (i = 0; i < cg.ndirs; i++)
 		plan->cg_procs[i] = cg.procs_fd[i];
 	plan->ncg_procs = cg.ndirs;
@@ -771,7 +817,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 
 	w.start_us = now_us();
 	pid = (pid_t)syscall(SYS_clone,
-	    CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC |
+	    CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC |
 		CLONE_NEWUTS | SIGCHLD,
 	    NULL, NULL, NULL, NULL);
 	if (pid < 0) {

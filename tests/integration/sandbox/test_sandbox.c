@@ -371,8 +371,9 @@ Test(sandbox, channel_callback_moves_the_cpu_limit)
 	b.cfg.limits.cpu_ms = 300 * slack(); /* covers python's start-up */
 	b.cfg.limits.wall_ms = 10000;
 	box_run(&b);
-	cr_assert_eq(b.res.status, SANDBOX_OK, "status %s cpu %u",
-	    sandbox_status_name(b.res.status), b.res.cpu_ms);
+	cr_assert_eq(b.res.status, SANDBOX_OK, "status %s signal %d cpu %u: %s",
+	    sandbox_status_name(b.res.status), b.res.signal, b.res.cpu_ms,
+	    slurp(b.err));
 	cr_assert_geq(b.res.cpu_ms, 600);
 	box_done(&b);
 }
@@ -530,27 +531,22 @@ Test(sandbox, daemonised_children_die_with_the_box)
 	cr_assert_neq(system("pgrep -f '[s]leep 1000' >/dev/null"), 0);
 }
 
+/* Whether the cgroup of the box that ran as uid is still there. */
 static int
-count_box_cgroups(void)
+box_cgroup_left(int uid)
 {
 	static const char *const dirs[] = { "/sys/fs/cgroup/memory/gavel",
 		"/sys/fs/cgroup/pids/gavel", "/sys/fs/cgroup/cpuacct/gavel",
 		"/sys/fs/cgroup/gavel" };
-	int n = 0;
+	char   path[128];
 	size_t i;
 
 	for (i = 0; i < 4; i++) {
-		DIR	      *d = opendir(dirs[i]);
-		struct dirent *de;
-
-		if (d == NULL)
-			continue;
-		while ((de = readdir(d)) != NULL)
-			if (strncmp(de->d_name, "box-", 4) == 0)
-				n++;
-		closedir(d);
+		snprintf(path, sizeof(path), "%s/box-%d", dirs[i], uid - 60000);
+		if (access(path, F_OK) == 0)
+			return 1;
 	}
-	return n;
+	return 0;
 }
 
 Test(sandbox, teardown_leaves_no_cgroup_or_mount)
@@ -562,10 +558,15 @@ Test(sandbox, teardown_leaves_no_cgroup_or_mount)
 	fd = open("/proc/self/mountinfo", O_RDONLY);
 	cr_assert_gt(read(fd, before, sizeof(before) - 1), 0);
 	close(fd);
-	box_init(&b, SH("echo hi"));
+	box_init(&b, SH("id -u"));
 	box_run(&b);
+	{
+		char *out = slurp(b.out);
+
+		cr_assert_eq(box_cgroup_left(atoi(out)), 0);
+		free(out);
+	}
 	box_done(&b);
-	cr_assert_eq(count_box_cgroups(), 0);
 	fd = open("/proc/self/mountinfo", O_RDONLY);
 	cr_assert_gt(read(fd, after, sizeof(after) - 1), 0);
 	close(fd);
@@ -609,8 +610,8 @@ Test(sandbox, concurrent_boxes_get_distinct_users)
 		cr_assert_geq(res[i].exit_code, 60000);
 		for (j = 0; j < i; j++)
 			cr_assert_neq(res[i].exit_code, res[j].exit_code);
+		cr_assert_eq(box_cgroup_left(res[i].exit_code), 0);
 	}
-	cr_assert_eq(count_box_cgroups(), 0);
 }
 
 Test(sandbox, missing_program_is_a_sandbox_error)
