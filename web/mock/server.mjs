@@ -41,14 +41,15 @@ const TWO_SUM = {
 };
 
 function loadRepoProblems() {
-  const out = [TWO_SUM];
+  const out = [];
   const dir = path.join(root, 'problems');
   let names = [];
   try {
-    names = fs.readdirSync(dir).filter((n) => !n.startsWith('_') && n !== 'two-sum');
+    names = fs.readdirSync(dir).filter((n) => !n.startsWith('_'));
   } catch {
-    return out;
+    return [TWO_SUM];
   }
+  if (!names.includes('two-sum')) out.push(TWO_SUM);
   for (const slug of names.sort()) {
     try {
       const meta = JSON.parse(fs.readFileSync(path.join(dir, slug, 'problem.json'), 'utf8'));
@@ -130,8 +131,9 @@ function readBody(req) {
 function fakeJudge(language, code) {
   const lines = code.split('\n');
   const at = (re) => lines.findIndex((l) => re.test(l)) + 1;
-  if (/#error|syntax error|\bsyntaxerror\b/i.test(code)) {
-    const line = at(/#error|syntax error|syntaxerror/i) || 1;
+  const ceRe = /#error|syntax error|\bsyntaxerror\b|\(\)\s+return\b/i;
+  if (ceRe.test(code)) {
+    const line = at(ceRe) || at(/\(\)\s*$/) || 1;
     const compile_output =
       language === 'cpp'
         ? `solution.cpp: In member function 'std::vector<int> Solution::twoSum(std::vector<int>&, int)':\nsolution.cpp:${line}:9: error: expected ';' before '}' token\n`
@@ -141,7 +143,7 @@ function fakeJudge(language, code) {
   if (/while True|for\s*\(;;\)/.test(code)) return { verdict: 'TLE', message: 'CPU time limit (2000 ms) exceeded' };
   if (/\braise\b|abort\(\)/.test(code))
     return { verdict: 'RE', message: 'Traceback (most recent call last):\n  File "solution.py", line 3, in twoSum\nValueError: boom' };
-  if (/wrong/i.test(code)) return { verdict: 'WA' };
+  if (/wrong|return \{0, 1\}|return \[0, 1\]/i.test(code)) return { verdict: 'WA' };
   return { verdict: 'AC' };
 }
 

@@ -1,4 +1,3 @@
-import './monacoSetup.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';

@@ -1,12 +1,16 @@
 // Monaco, one model per problem and language (so each keeps its undo
-// history), with compile errors shown as markers.
+// history), with compile errors shown as markers. The editor is not
+// controlled: feeding every keystroke back as `value` races with fast
+// typing. Outside changes (reset, load a submission) come as `replace`
+// ({language, code, n}) and are applied once, as an undoable edit.
+import '../monacoSetup.js';
 import { useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import { toMarkers } from '../lib/compileErrors.js';
 
 const EXT = { python: 'py', cpp: 'cpp', c: 'c', java: 'java', javascript: 'js' };
 
-export default function CodeEditor({ slug, language, monacoLanguage, value, onChange, errors, onMount }) {
+export default function CodeEditor({ slug, language, monacoLanguage, initialValue, replace, onChange, errors, onMount }) {
   const editorRef = useRef(null);
   const monacoRef = useRef(null);
   const path = `file:///${slug}/${language}/solution.${EXT[monacoLanguage] || 'txt'}`;
@@ -22,12 +26,27 @@ export default function CodeEditor({ slug, language, monacoLanguage, value, onCh
 
   useEffect(applyMarkers, [errors, path]);
 
+  const applied = useRef(0);
+  const applyReplace = () => {
+    const editor = editorRef.current;
+    if (!editor || !replace || replace.n === applied.current || replace.language !== language) return;
+    const model = editor.getModel();
+    if (!model) return;
+    applied.current = replace.n;
+    if (model.getValue() === replace.code) return;
+    editor.pushUndoStop();
+    editor.executeEdits('gavel', [{ range: model.getFullModelRange(), text: replace.code, forceMoveMarkers: true }]);
+    editor.pushUndoStop();
+    editor.setPosition({ lineNumber: 1, column: 1 });
+  };
+  useEffect(applyReplace, [replace, path]);
+
   return (
     <div className="relative min-h-0 flex-1" data-testid="editor">
       <Editor
         path={path}
         language={monacoLanguage || 'plaintext'}
-        value={value}
+        defaultValue={initialValue}
         theme="gavel-dark"
         onChange={(v) => onChange(v ?? '')}
         loading={<div className="p-4 text-sm text-neutral-400">Loading editor…</div>}
@@ -37,6 +56,7 @@ export default function CodeEditor({ slug, language, monacoLanguage, value, onCh
           window.__gavelEditor = editor; // for the end-to-end tests
           window.__gavelMonaco = monaco;
           applyMarkers();
+          applyReplace();
           if (onMount) onMount(editor, monaco);
         }}
         options={{

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import Header from './Header.jsx';
 import Split from './Split.jsx';
 import Statement from './Statement.jsx';
-import CodeEditor from './CodeEditor.jsx';
+
 import Console, { TestcaseEditor } from './Console.jsx';
 import Submissions from './Submissions.jsx';
 import { RunResult, SubmissionResult } from './Results.jsx';
@@ -12,6 +12,9 @@ import { codeFor, loadCases, loadLanguage, recordVerdict, saveCases, saveDraft, 
 import { initialProgress, isBusy, progressLabel, progressReducer, followSubmission } from '../lib/progress.js';
 import { mergeRun, normalize, paramNames, planRun, sampleInputs } from '../lib/cases.js';
 import { parseCompileErrors } from '../lib/compileErrors.js';
+
+// Monaco is big: load it only on problem pages.
+const CodeEditor = lazy(() => import('./CodeEditor.jsx'));
 
 const FALLBACK_MONACO = { python3: 'python', python: 'python', cpp: 'cpp', c: 'cpp' };
 
@@ -34,6 +37,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
   const [failedSample, setFailedSample] = useState(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState(null);
+  const [replace, setReplace] = useState(null); // code pushed into the editor
   const stopFollow = useRef(null);
 
   // ---- loading ----------------------------------------------------------
@@ -85,8 +89,13 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     setLang(id);
     saveLanguage(slug, id);
   };
+  const replaceCode = (language, text) => {
+    setCodes((c) => ({ ...c, [language]: text }));
+    saveDraft(slug, language, text, (problem.starter || {})[language]);
+    setReplace((r) => ({ language, code: text, n: (r ? r.n : 0) + 1 }));
+  };
   const resetToStarter = () => {
-    setCode(starter);
+    replaceCode(lang, starter);
     setMarkers((m) => ({ ...m, [lang]: [] }));
     setNotice('Reset to the starter code. Ctrl+Z in the editor brings your code back.');
   };
@@ -167,7 +176,9 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
       api
         .run({ problem: slug, language: s.language, code: s.code ?? code })
         .then((r) => {
-          const c = (r.cases || []).find((x) => x && x.verdict !== 'AC') || (r.cases || [])[s.failed_test - 1];
+          const list = r.cases || [];
+          const at = list[s.failed_test - 1];
+          const c = at && at.verdict !== 'AC' ? at : list.find((x) => x && x.verdict !== 'AC') || at;
           if (c) setFailedSample({ input: c.input, expected: c.expected ?? sample.answer, output: c.output, stdout: c.stdout });
         })
         .catch(() => {});
@@ -193,8 +204,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     const id = s.language;
     setLang(id);
     saveLanguage(slug, id);
-    setCodes((c) => ({ ...c, [id]: s.code }));
-    saveDraft(slug, id, s.code, (problem.starter || {})[id]);
+    replaceCode(id, s.code);
     setMarkers((m) => ({ ...m, [id]: [] }));
     setNotice(`Loaded submission #${s.id} into the editor.`);
   };
@@ -286,7 +296,9 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
                 {notice || 'Draft saved in this browser'}
               </span>
             </div>
-            <CodeEditor slug={slug} language={lang} monacoLanguage={monacoLang} value={code} onChange={setCode} errors={markers[lang]} />
+            <Suspense fallback={<div className="min-h-0 flex-1 p-4 text-sm text-neutral-400">Loading editor…</div>}>
+              <CodeEditor slug={slug} language={lang} monacoLanguage={monacoLang} initialValue={code} replace={replace} onChange={setCode} errors={markers[lang]} />
+            </Suspense>
           </section>
           <Console
             tab={consoleTab}

@@ -165,7 +165,7 @@ export function SubmissionVerdict({ submission: s, failedSample, showCompileHint
       {v === 'WA' && failedSample && (
         <div data-testid="failed-sample">
           <Block label="Input">{failedSample.input}</Block>
-          {failedSample.output !== undefined && failedSample.output !== null && <Block label="Output">{failedSample.output}</Block>}
+          {failedSample.output !== undefined && failedSample.output !== null && <Block label="Output" testid="failed-output">{failedSample.output}</Block>}
           {failedSample.stdout ? <Block label="Stdout">{failedSample.stdout}</Block> : null}
           <Block label="Expected">{failedSample.expected}</Block>
         </div>

@@ -16,6 +16,13 @@ export function MarkdownText({ children }) {
   );
 }
 
+/** The statement without a leading "# Title" that repeats the title. */
+export function stripTitle(md, title) {
+  const m = /^\s*#\s+(.+?)\s*#*\s*(\n|$)/.exec(md || '');
+  if (m && title && m[1].trim().toLowerCase() === String(title).trim().toLowerCase()) return md.slice(m[0].length);
+  return md || '';
+}
+
 export default function Statement({ problem }) {
   const limits = problem.limits || {};
   return (
@@ -37,7 +44,7 @@ export default function Statement({ problem }) {
         )}
       </div>
       <div className="mt-4">
-        <MarkdownText>{problem.statement}</MarkdownText>
+        <MarkdownText>{stripTitle(problem.statement, problem.title)}</MarkdownText>
       </div>
     </article>
   );

@@ -1,0 +1,241 @@
+// End to end: a real `gavel serve` ($GAVEL) with a temporary database,
+// driven through Debian's chromium. Prints TAP and "N passed, N failed".
+//   GAVEL=/path/to/gavel node e2e/gavel.e2e.mjs
+//   E2E_MOCK=1 node e2e/gavel.e2e.mjs     (against web/mock, for UI work)
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert, launchBrowser, repoDir, startServer, tap, webDir } from './lib.mjs';
+
+const SLUG = 'two-sum';
+const AC_CPP = `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        unordered_map<int, int> seen;
+        for (int i = 0; i < (int)nums.size(); i++) {
+            auto it = seen.find(target - nums[i]);
+            if (it != seen.end()) return {it->second, i};
+            seen[nums[i]] = i;
+        }
+        return {};
+    }
+};`;
+// passes the first sample ([0,1]), fails the second
+const WRONG_CPP = `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        return {0, 1};
+    }
+};`;
+// a missing semicolon on line 4
+const CE_CPP = `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        int x = nums.size()
+        return {x, x};
+    }
+};`;
+const CE_LINE = 4;
+// what Monaco's auto-indent may change: leading blanks, blank lines
+const shape = (code) =>
+  String(code)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+
+const mock = process.env.E2E_MOCK === '1';
+const shotDir = process.env.SCREENSHOT_DIR || (mock ? path.join(webDir, '.e2e-tmp', 'screenshots') : path.join(repoDir, 'docs', 'screenshots'));
+const T = tap();
+const dist = path.join(webDir, 'dist', 'index.html');
+if (!fs.existsSync(dist)) {
+  console.log('Bail out! web/dist is missing: run npm run build first');
+  process.exit(1);
+}
+fs.mkdirSync(shotDir, { recursive: true });
+
+let server;
+let browser;
+let page;
+const shot = (name) => page.screenshot({ path: path.join(shotDir, name) });
+const editorValue = () => page.evaluate(() => window.__gavelEditor && window.__gavelEditor.getValue());
+const waitIdle = () => page.waitForSelector('[data-testid="submit"]:not([disabled])', { timeout: 120000 });
+
+// Real keystrokes into Monaco. Its typing aids (auto-closed brackets,
+// auto-indent, suggestions taking Enter) would change what arrives, so
+// the test turns them off for this editor first and types the exact text.
+async function typeCode(code) {
+  await page.evaluate(() =>
+    window.__gavelEditor.updateOptions({
+      autoClosingBrackets: 'never',
+      autoClosingQuotes: 'never',
+      autoClosingOvertype: 'never',
+      autoSurround: 'never',
+      autoIndent: 'none',
+      formatOnType: false,
+      quickSuggestions: false,
+      suggestOnTriggerCharacters: false,
+      acceptSuggestionOnEnter: 'off',
+      wordBasedSuggestions: 'off',
+    }),
+  );
+  await page.click('[data-testid="editor"] .monaco-editor .view-lines');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(code);
+  const v = await editorValue();
+  assert(v === code, `the editor holds something else than what was typed:\n${v}\n---\n${code}`);
+  return v;
+}
+let typedAc = null;
+let typedCe = null;
+
+async function submitAndWait() {
+  await page.click('[data-testid="editor"] .monaco-editor .view-lines');
+  // record every progress label the page shows while judging
+  await page.evaluate(() => {
+    window.__labels = [];
+    const seen = () => {
+      const el = document.querySelector('[data-testid="progress-label"]');
+      if (el && window.__labels[window.__labels.length - 1] !== el.textContent) window.__labels.push(el.textContent);
+    };
+    window.__obs && window.__obs.disconnect();
+    window.__obs = new MutationObserver(seen);
+    window.__obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.keyboard.press('ControlOrMeta+Shift+Enter');
+  await page.waitForSelector('[data-testid="progress"], [data-testid="verdict"], [data-testid="compile-output"]', { timeout: 30000 });
+  await page.waitForSelector('[data-testid="verdict"], [data-testid="compile-output"]', { timeout: 180000 });
+  await waitIdle();
+  return page.evaluate(() => window.__labels);
+}
+
+try {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1280, height: 800 });
+  page = await browser.context.newPage();
+
+  await T.test('the problem list shows the catalog', async () => {
+    await page.goto(server.base + '/');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"]`, { timeout: 30000 });
+    const rows = await page.$$('tbody tr[data-slug]');
+    assert(rows.length >= 2, `only ${rows.length} problems listed`);
+    const diff = await page.textContent(`tr[data-slug="${SLUG}"] td:nth-child(3)`);
+    assert(/Easy|Medium|Hard/.test(diff), `no difficulty: ${diff}`);
+    await page.fill('#search', 'two');
+    const shown = await page.$$eval('tbody tr[data-slug]', (r) => r.map((x) => x.dataset.slug));
+    assert(shown.includes(SLUG) && shown.every((s) => s.includes('two')), `search shows ${shown}`);
+    await page.fill('#search', '');
+    await shot('list.png');
+  });
+
+  await T.test('Two Sum opens with statement, editor and samples', async () => {
+    await page.click(`tr[data-slug="${SLUG}"] a`);
+    await page.waitForSelector('article[aria-label="Problem statement"] h1');
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    const h1 = await page.textContent('article h1');
+    assert(h1.includes('Two Sum'), `title ${h1}`);
+    const cases = await page.$$('[data-testid^="testcase-"]');
+    assert(cases.length >= 1, 'no sample cases in the console');
+  });
+
+  await T.test("Monaco's worker comes from the app's own origin", async () => {
+    const deadline = Date.now() + 15000;
+    while (!browser.workers.length && Date.now() < deadline) await page.waitForTimeout(200);
+    assert(browser.workers.length > 0, 'no web worker was started');
+    for (const w of browser.workers) assert(w.startsWith(server.base + '/'), `worker from ${w}`);
+    const req = browser.requests.find((u) => /editor\.worker[^/]*\.js/.test(u));
+    assert(req && req.startsWith(server.base + '/'), `worker script request: ${req}`);
+  });
+
+  await T.test('switch to C++, type a solution, Run: the samples pass', async () => {
+    await page.selectOption('[data-testid="language"]', 'cpp');
+    await page.waitForFunction(() => window.__gavelEditor && window.__gavelEditor.getModel().getLanguageId() === 'cpp');
+    typedAc = await typeCode(AC_CPP);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('[data-testid="run-result"], [data-testid="compile-output"]', { timeout: 180000 });
+    await waitIdle();
+    const tabs = await page.$$eval('[data-testid^="case-tab-"]', (t) => t.map((x) => x.dataset.pass));
+    assert(tabs.length >= 1, 'no case results');
+    assert(tabs.every((p) => p === 'true'), `cases: ${tabs}`);
+    const verdict = await page.textContent('[data-testid="run-verdict"]');
+    assert(verdict.includes('Accepted'), `run verdict ${verdict}`);
+    assert(await page.isVisible('[data-testid="case-expected"]'), 'no expected output shown');
+    await shot('problem.png');
+  });
+
+  await T.test('Submit: live progress, then Accepted with runtime, memory and beats', async () => {
+    const labels = await submitAndWait();
+    const v = await page.getAttribute('[data-testid="verdict"]', 'data-verdict');
+    assert(v === 'AC', `verdict ${v}: ${await page.textContent('[data-testid="verdict"]')}`);
+    const text = await page.textContent('[data-testid="verdict"]');
+    assert(/Runtime/.test(text) && /Memory/.test(text) && /Beats/.test(text), `verdict text: ${text}`);
+    assert(labels.some((l) => /^(Queued|Compiling|Test \d+)/.test(l)), `progress labels seen: ${JSON.stringify(labels)}`);
+    console.log(`  # progress seen: ${JSON.stringify(labels.slice(0, 4))}… (${labels.length} labels)`);
+    await shot('accepted.png');
+  });
+
+  await T.test('a wrong solution gets Wrong Answer with the failing sample', async () => {
+    await typeCode(WRONG_CPP);
+    await submitAndWait();
+    const v = await page.getAttribute('[data-testid="verdict"]', 'data-verdict');
+    assert(v === 'WA', `verdict ${v}`);
+    const failed = await page.textContent('[data-testid="failed-test"]');
+    assert(/test \d+/.test(failed), failed);
+    await page.waitForSelector('[data-testid="failed-sample"] [data-testid="failed-output"]', { timeout: 120000 }).catch(() => {});
+    await shot('wrong-answer.png');
+  });
+
+  await T.test('a compile error shows the message and markers in the editor', async () => {
+    typedCe = await typeCode(CE_CPP);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('[data-testid="compile-output"]', { timeout: 180000 });
+    await waitIdle();
+    const msg = await page.textContent('[data-testid="compile-output"]');
+    assert(/error/.test(msg), `compiler message: ${msg}`);
+    await page.waitForFunction(() => window.__gavelMonaco.editor.getModelMarkers({ owner: 'gavel' }).length > 0, null, { timeout: 5000 });
+    const markers = await page.evaluate(() => window.__gavelMonaco.editor.getModelMarkers({ owner: 'gavel' }).map((m) => [m.startLineNumber, m.message]));
+    assert(markers.length > 0 && markers.some(([line]) => line === CE_LINE || line === CE_LINE + 1), `markers ${JSON.stringify(markers)}`);
+    await page.waitForSelector('[data-testid="editor"] .squiggly-error', { timeout: 5000 });
+    await shot('compile-error.png');
+  });
+
+  await T.test('reload: the C++ draft is still there', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor && window.__gavelEditor.getModel().getLanguageId() === 'cpp');
+    const lang = await page.inputValue('[data-testid="language"]');
+    assert(lang === 'cpp', `language after reload: ${lang}`);
+    const v = await editorValue();
+    assert(v === typedCe, `editor after reload:\n${v}`);
+  });
+
+  await T.test('history: open the accepted submission and load it into the editor', async () => {
+    await page.click('#tab-submissions');
+    await page.waitForSelector('[data-testid="submission-row"]', { timeout: 30000 });
+    const rows = await page.$$eval('[data-testid="submission-row"]', (r) => r.map((x) => [x.dataset.id, x.textContent]));
+    assert(rows.length >= 2, `history rows: ${JSON.stringify(rows)}`);
+    const ac = rows.find(([, t]) => t.includes('Accepted'));
+    assert(ac, `no Accepted row: ${JSON.stringify(rows)}`);
+    await shot('submissions.png');
+    await page.click(`[data-testid="submission-row"][data-id="${ac[0]}"] button`);
+    await page.waitForSelector('[data-testid="submission-code"]');
+    const code = await page.textContent('[data-testid="submission-code"]');
+    assert(code.includes('unordered_map'), `code shown: ${code}`);
+    await page.click('[data-testid="load-into-editor"]');
+    await page.waitForFunction((want) => window.__gavelEditor.getValue() === want, typedAc, { timeout: 5000 });
+  });
+
+  await T.test('no page error, console error or request to another host', async () => {
+    assert(browser.problems.length === 0, browser.problems.join('\n'));
+    const other = browser.requests.filter((u) => /^https?:/.test(u) && !u.startsWith(server.base));
+    assert(other.length === 0, `requests elsewhere: ${other.join(', ')}`);
+  });
+} catch (e) {
+  console.log(`not ok - setup: ${String(e.stack || e).split('\n').join('\n  # ')}`);
+  process.exitCode = 1;
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  if (server) await server.stop().catch(() => {});
+}
+const failed = T.end();
+if (failed || process.exitCode) process.exit(1);

@@ -1,0 +1,202 @@
+// Shared pieces of the end-to-end tests: a server to test against, a
+// headless Debian chromium that reaches nothing but 127.0.0.1, and TAP.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoDir = path.resolve(webDir, '..');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, proc, ms = 60000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode} before answering`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer from ${url} within ${ms} ms`);
+}
+
+/**
+ * Start `$GAVEL serve` with a temporary database on a free port, serving
+ * web/dist; or the mock API (E2E_MOCK=1) for developing the UI.
+ * GAVEL_SERVE_ARGS overrides the arguments; {port} {db} {web} {problems}
+ * {tmp} are replaced.
+ */
+export async function startServer() {
+  const port = await freePort();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gavel-e2e-'));
+  const dist = path.join(webDir, 'dist');
+  let cmd;
+  let args;
+  if (process.env.E2E_MOCK === '1') {
+    cmd = process.execPath;
+    args = [path.join(webDir, 'mock', 'server.mjs'), String(port)];
+  } else {
+    if (!process.env.GAVEL) throw new Error('set $GAVEL to the gavel binary (or E2E_MOCK=1 for the mock API)');
+    cmd = path.resolve(process.env.GAVEL);
+    const tmpl =
+      process.env.GAVEL_SERVE_ARGS ||
+      'serve --bind 127.0.0.1 --port {port} --db {db} --problems {problems} --web {web}';
+    args = tmpl
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((a) =>
+        a
+          .replaceAll('{port}', String(port))
+          .replaceAll('{db}', path.join(tmp, 'gavel.db'))
+          .replaceAll('{web}', dist)
+          .replaceAll('{problems}', path.join(repoDir, 'problems'))
+          .replaceAll('{tmp}', tmp),
+      );
+  }
+  const log = fs.openSync(path.join(tmp, 'server.log'), 'a');
+  const proc = spawn(cmd, args, { cwd: repoDir, stdio: ['ignore', log, log] });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${base}/api/languages`, proc);
+  } catch (e) {
+    proc.kill('SIGKILL');
+    const out = fs.readFileSync(path.join(tmp, 'server.log'), 'utf8');
+    throw new Error(`${e.message}\n${cmd} ${args.join(' ')}\n--- server log ---\n${out.slice(-4000)}`);
+  }
+  return {
+    base,
+    tmp,
+    logFile: path.join(tmp, 'server.log'),
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 10000);
+      await exited;
+      clearTimeout(t);
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+/**
+ * A browser whose every page error, console error and request to a host
+ * other than 127.0.0.1 is recorded in `problems`; `workers` lists the
+ * URLs of web workers started.
+ */
+export async function launchBrowser({ width = 1280, height = 800 } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gavel-chromium-'));
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width, height },
+  });
+  const problems = [];
+  const workers = [];
+  const requests = [];
+  const okUrl = (u) => {
+    if (/^(data|blob|about|chrome-error):/.test(u)) return true;
+    try {
+      return new URL(u).hostname === '127.0.0.1';
+    } catch {
+      return false;
+    }
+  };
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (!okUrl(r.url())) problems.push(`request to another host: ${r.url()}`);
+  });
+  const watch = (page) => {
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('worker', (w) => workers.push(w.url()));
+    page.on('requestfailed', (r) => {
+      const f = r.failure();
+      // EventSource streams are closed by the app itself once done
+      if (f && /ERR_ABORTED/.test(f.errorText)) return;
+      problems.push(`request failed: ${r.url()} ${f ? f.errorText : ''}`);
+    });
+  };
+  context.on('page', watch);
+  for (const p of context.pages()) watch(p);
+  return {
+    context,
+    problems,
+    workers,
+    requests,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Minimal TAP. */
+export function tap() {
+  let n = 0;
+  let failed = 0;
+  const results = [];
+  return {
+    async test(name, fn) {
+      n++;
+      try {
+        await fn();
+        console.log(`ok ${n} - ${name}`);
+      } catch (e) {
+        failed++;
+        console.log(`not ok ${n} - ${name}`);
+        for (const l of String((e && e.stack) || e).split('\n').slice(0, 12)) console.log(`  # ${l}`);
+      }
+      results.push(name);
+    },
+    skip(name, why) {
+      n++;
+      console.log(`ok ${n} - ${name} # SKIP ${why}`);
+    },
+    end() {
+      console.log(`1..${n}`);
+      console.log(`${n - failed} passed, ${failed} failed`);
+      return failed;
+    },
+    get failed() {
+      return failed;
+    },
+  };
+}
+
+export function assert(cond, msg) {
+  if (!cond) throw new Error(msg || 'assertion failed');
+}
