@@ -336,30 +336,64 @@ etc_orig=$(etc_sig)
 hostname_orig=$(hostname)
 ipc_key=1735812460 # 0x6776656c, the key of persist_plant
 
-# Processes with a box uid whose ancestry holds no live gavel: leaked.
-leaked_procs() {
-	local f pid p comm found
-	for f in $(awk '/^Uid:/ { if ($2 >= 60000 && $2 <= 61000) print FILENAME; nextfile }' \
-	    /proc/[0-9]*/status 2>/dev/null); do
-		pid=${f#/proc/}
-		pid=${pid%/status}
-		p=$pid
-		found=
-		while [ -n "$p" ] && [ "$p" -gt 1 ]; do
-			comm=$(cat "/proc/$p/comm" 2>/dev/null) || break
-			[ "$comm" = gavel ] && { found=1; break; }
-			p=$(awk '{ sub(/^.*\) /, ""); print $2 }' "/proc/$p/stat" 2>/dev/null)
-		done
-		[ -z "$found" ] && [ -e "/proc/$pid" ] &&
-			echo "$pid uid=$(awk '/^Uid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) comm=$(cat "/proc/$pid/comm" 2>/dev/null) state=$(awk '/^State:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"
+# Processes with a box uid that no sandbox holds any more: leaked. A live
+# box process descends from its box's PID 1, which runs as root; a leaked
+# one was reparented to the host's init (or a subreaper), or never was in
+# a pid namespace of its own. Other runs of gavel may be active on this
+# machine (other users, the server, unit tests), so an ancestry that breaks
+# mid-walk is looked at again after half a second.
+box_uid_pids() {
+	awk '/^Uid:/ { if ($2 >= 60000 && $2 <= 61000) print FILENAME; nextfile }' \
+	    /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3
+}
+held_by_sandbox() { # pid: 0 if some ancestor (not pid 1) runs as root
+	local p uid
+	p=$(awk '/^PPid:/ { print $2 }' "/proc/$1/status" 2>/dev/null)
+	while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+		uid=$(awk '/^Uid:/ { print $2 }' "/proc/$p/status" 2>/dev/null) || return 1
+		[ "$uid" = 0 ] && return 0
+		p=$(awk '/^PPid:/ { print $2 }' "/proc/$p/status" 2>/dev/null)
 	done
+	return 1
+}
+describe_pid() {
+	echo "$1 ($(tr '\n\t' '  ' < <(grep -E '^(Name|State|Uid|PPid|NSpid):' "/proc/$1/status" 2>/dev/null)))"
+}
+leaked_procs() {
+	local pid cand=() out=()
+	for pid in $(box_uid_pids); do
+		if [ "$(awk '/^NSpid:/ { print NF - 1 }' "/proc/$pid/status" 2>/dev/null)" = 1 ]; then
+			out+=("$(describe_pid "$pid") in the host's pid namespace")
+		elif ! held_by_sandbox "$pid"; then
+			cand+=("$pid")
+		fi
+	done
+	if [ ${#cand[@]} -gt 0 ]; then
+		sleep 0.5
+		for pid in "${cand[@]}"; do
+			[ -e "/proc/$pid" ] && ! held_by_sandbox "$pid" &&
+				out+=("$(describe_pid "$pid")")
+		done
+	fi
+	[ ${#out[@]} -gt 0 ] && printf '%s\n' "${out[@]}"
+	return 0
 }
 
-other_gavels() {
-	local f
-	for f in /proc/[0-9]*/comm; do
-		[ "$(cat "$f" 2>/dev/null)" = gavel ] && echo "${f%/comm}"
+# Box cgroups that nothing uses any more (no process for 3 s).
+leftover_cgroups() {
+	local d i busy left=()
+	for d in /sys/fs/cgroup/*/gavel/*/; do
+		[ -d "$d" ] || continue
+		busy=
+		for i in $(seq 30); do
+			[ -d "$d" ] || { busy=1; break; }
+			[ -s "$d/cgroup.procs" ] && { busy=1; break; }
+			sleep 0.1
+		done
+		[ -z "$busy" ] && left+=("$d")
 	done
+	[ ${#left[@]} -gt 0 ] && echo "${left[*]}"
+	return 0
 }
 
 host_checks() {
@@ -367,23 +401,16 @@ host_checks() {
 	# 1. processes
 	l=$(leaked_procs)
 	if [ -n "$l" ]; then
-		fail "box processes alive after the run: $(echo $l)"
-		# They are this run's leftovers: end them, by pid.
+		while read -r i; do fail "box process alive after the run: $i"; done <<<"$l"
+		# Leftovers of this battery's boxes: end them, by pid.
 		for i in $(awk '{ print $1 }' <<<"$l"); do kill -9 "$i" 2>/dev/null; done
 	fi
 	# 2. mounts
 	l=$(diff <(echo "$mounts_orig") <(mounts_now) | grep '^[<>]')
 	[ -n "$l" ] && fail "host mount table changed: $(echo $l)"
-	# 3. cgroups (wait a little if other gavel runs are active)
-	local other=
-	for i in $(seq 30); do
-		l=$(ls -d /sys/fs/cgroup/*/gavel/*/ 2>/dev/null)
-		[ -z "$l" ] && break
-		other=$(other_gavels)
-		[ -z "$other" ] && break
-		sleep 0.1
-	done
-	[ -n "$l" ] && fail "cgroups left: $(echo $l)${other:+ (other gavel runs active)}"
+	# 3. cgroups
+	l=$(leftover_cgroups)
+	[ -n "$l" ] && fail "cgroups left with no process in them: $l"
 	# 4. /run/gavel: slot lock files, the empty mount point of box roots
 	# and the prepared /etc, unchanged.
 	if [ -d /run/gavel ]; then
