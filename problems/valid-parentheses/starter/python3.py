@@ -1,0 +1,3 @@
+class Solution:
+    def isValid(self, s: str) -> bool:
+        
