@@ -1,0 +1,83 @@
+/*
+ * tests/unit/server/test_hub.c -- the live-events hub (src/server/hub.c):
+ * replay from the start, order, end of stream, shutdown.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/hub.h"
+
+static void
+expect(struct hub_sub *s, const char *event)
+{
+	char *e, *d;
+
+	cr_assert_eq(hub_next(s, 1000, &e, &d), 1);
+	cr_assert_str_eq(e, event);
+	free(e);
+	free(d);
+}
+
+Test(hub, late_subscriber_replays_in_order)
+{
+	struct hub     *h = hub_new(0);
+	struct hub_sub *s;
+	char	       *e, *d;
+
+	hub_publish(h, 5, "compiling", "{}");
+	hub_publish(h, 5, "test", "{\"index\":1}");
+	hub_publish(h, 5, "done", "{}");
+	hub_publish(h, 5, "test", "{\"index\":2}"); /* after done: ignored */
+	s = hub_subscribe(h, 5);
+	expect(s, "queued");
+	expect(s, "compiling");
+	expect(s, "test");
+	expect(s, "done");
+	cr_assert_eq(hub_next(s, 10, &e, &d), -1);
+	hub_unsubscribe(s);
+	hub_free(h);
+}
+
+Test(hub, timeout_then_event)
+{
+	struct hub     *h = hub_new(0);
+	struct hub_sub *s = hub_subscribe(h, 1);
+	char	       *e, *d;
+
+	expect(s, "queued");
+	cr_assert_eq(hub_next(s, 20, &e, &d), 0);
+	hub_publish(h, 1, "compiling", "{}");
+	expect(s, "compiling");
+	hub_unsubscribe(s);
+	hub_free(h);
+}
+
+Test(hub, shutdown_ends_streams)
+{
+	struct hub     *h = hub_new(0);
+	struct hub_sub *s = hub_subscribe(h, 1);
+	char	       *e, *d;
+
+	expect(s, "queued");
+	hub_shutdown(h);
+	cr_assert_eq(hub_next(s, 5000, &e, &d), -1);
+	hub_unsubscribe(s);
+	hub_free(h);
+}
+
+Test(hub, finished_topics_are_collected)
+{
+	struct hub     *h = hub_new(0);
+	struct hub_sub *s;
+	int		i;
+
+	for (i = 1; i <= 200; i++) {
+		hub_publish(h, i, "compiling", "{}");
+		hub_publish(h, i, "done", "{}");
+	}
+	s = hub_subscribe(h, 1000);
+	hub_unsubscribe(s); /* sweeps */
+	cr_assert_lt(hub_topics(h), 5);
+	hub_free(h);
+}
