@@ -242,6 +242,8 @@ def call_solution(cls, signature, args):
     rtype = signature.get("return", {}).get("type")
     if rtype == "double" and isinstance(result, int) and not isinstance(result, bool):
         result = float(result)
+    if rtype in ("ListNode", "TreeNode") and result is None:
+        return []                       # LeetCode shows an empty list/tree as []
     return to_json(result)
 
 
