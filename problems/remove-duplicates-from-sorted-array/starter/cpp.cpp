@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int removeDuplicates(vector<int>& nums) {
+        
+    }
+};

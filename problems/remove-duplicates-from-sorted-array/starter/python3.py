@@ -1,0 +1,3 @@
+class Solution:
+    def removeDuplicates(self, nums: List[int]) -> int:
+        
