@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int searchInsert(vector<int>& nums, int target) {
+        
+    }
+};
