@@ -91,24 +91,114 @@ type_of(const json_t *obj)
 	return json_string_value(json_object_get(obj, "type"));
 }
 
+/* Check every {"name","type"} of params; what names them in errors. */
+static int
+check_params(const json_t *params, const char *what, char **err)
+{
+	const json_t *p;
+	const char   *t;
+	size_t	      i;
+	char	     *ct;
+
+	if (params == NULL)
+		return 0;
+	if (!json_is_array(params)) {
+		*err = xasprintf("signature: %s: \"params\" must be an array",
+				 what);
+		return -1;
+	}
+	json_array_foreach(params, i, p) {
+		t = type_of(p);
+		ct = harness_cpp_type(t);
+		if (ct == NULL) {
+			*err = xasprintf("signature: %s: parameter %zu has an "
+					 "unsupported type \"%s\"",
+					 what, i + 1, t != NULL ? t : "(none)");
+			return -1;
+		}
+		free(ct);
+	}
+	return 0;
+}
+
+/* A {"type": ...} return (NULL: void). */
+static int
+check_return(const json_t *ret, const char *what, char **err)
+{
+	const char *t = ret != NULL ? type_of(ret) : "void";
+	char	   *ct;
+
+	if (t != NULL && strcmp(t, "void") == 0)
+		return 0;
+	ct = harness_cpp_type(t);
+	if (ct == NULL) {
+		*err = xasprintf("signature: %s: unsupported return type \"%s\"",
+				 what, t != NULL ? t : "(none)");
+		return -1;
+	}
+	free(ct);
+	return 0;
+}
+
+static bool
+returns_void(const json_t *fn)
+{
+	const json_t *ret = json_object_get(fn, "return");
+	const char   *t = ret != NULL ? type_of(ret) : "void";
+
+	return t != NULL && strcmp(t, "void") == 0;
+}
+
+/* A design problem: classname, constructor.params, methods[]. */
+static int
+check_design(const json_t *sig, char **err)
+{
+	const json_t *methods, *m;
+	const char   *cls, *name;
+	size_t	      i;
+
+	cls = json_string_value(json_object_get(sig, "classname"));
+	if (!is_identifier(cls)) {
+		*err = xstrdup("signature: \"classname\" must be an identifier");
+		return -1;
+	}
+	if (check_params(json_object_get(json_object_get(sig, "constructor"),
+					 "params"),
+			 "constructor", err) != 0)
+		return -1;
+	methods = json_object_get(sig, "methods");
+	if (!json_is_array(methods) || json_array_size(methods) == 0) {
+		*err = xstrdup("signature: \"methods\" must be a non-empty "
+			       "array");
+		return -1;
+	}
+	json_array_foreach(methods, i, m) {
+		name = json_string_value(json_object_get(m, "name"));
+		if (!is_identifier(name)) {
+			*err = xasprintf("signature: method %zu: \"name\" "
+					 "must be an identifier", i + 1);
+			return -1;
+		}
+		if (check_params(json_object_get(m, "params"), name, err) != 0 ||
+		    check_return(json_object_get(m, "return"), name, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 harness_signature_check(const json_t *sig, char **err)
 {
-	const json_t *params, *ret, *output, *p;
-	const char   *name, *t;
-	size_t	      i;
-	char	     *ct;
+	const json_t *params, *output;
+	const char   *name;
 
 	*err = NULL;
 	if (!json_is_object(sig)) {
 		*err = xstrdup("the signature is not a JSON object");
 		return -1;
 	}
-	if (json_object_get(sig, "classname") != NULL) {
-		*err = xstrdup("design problems (classname/methods) are not "
-			       "supported by the function harness");
-		return -1;
-	}
+	if (json_object_get(sig, "classname") != NULL)
+		return check_design(sig, err);
 	name = json_string_value(json_object_get(sig, "name"));
 	if (!is_identifier(name)) {
 		*err = xstrdup("signature: \"name\" must be an identifier");
@@ -119,29 +209,9 @@ harness_signature_check(const json_t *sig, char **err)
 		*err = xstrdup("signature: \"params\" must be an array");
 		return -1;
 	}
-	json_array_foreach(params, i, p) {
-		t = type_of(p);
-		ct = harness_cpp_type(t);
-		if (ct == NULL) {
-			*err = xasprintf("signature: parameter %zu has an "
-					 "unsupported type \"%s\"",
-					 i + 1, t != NULL ? t : "(none)");
-			return -1;
-		}
-		free(ct);
-	}
-	ret = json_object_get(sig, "return");
-	t = ret != NULL ? type_of(ret) : "void";
-	if (t == NULL || strcmp(t, "void") != 0) {
-		ct = harness_cpp_type(t);
-		if (ct == NULL) {
-			*err = xasprintf("signature: unsupported return type "
-					 "\"%s\"",
-					 t != NULL ? t : "(none)");
-			return -1;
-		}
-		free(ct);
-	}
+	if (check_params(params, name, err) != 0 ||
+	    check_return(json_object_get(sig, "return"), name, err) != 0)
+		return -1;
 	output = json_object_get(sig, "output");
 	if (output != NULL) {
 		const json_t *pi = json_object_get(output, "paramindex");
@@ -156,27 +226,132 @@ harness_signature_check(const json_t *sig, char **err)
 	return 0;
 }
 
+/*
+ * Declare a fresh named variable per parameter (never a temporary: the
+ * methods take references) and read it with `reader` ("gavel_lc::arg" or
+ * "gavel_d.arg").
+ */
+static void
+emit_args(FILE *f, const json_t *params, const char *indent,
+    const char *reader)
+{
+	const json_t *p;
+	size_t	      i;
+	char	     *ct;
+
+	json_array_foreach(params, i, p) {
+		ct = harness_cpp_type(type_of(p));
+		fprintf(f, "%s%s gavel_a%zu{};\n%s%s(gavel_a%zu);\n", indent,
+			ct, i, indent, reader, i);
+		free(ct);
+	}
+}
+
+/* "gavel_a0, gavel_a1, ..." for n parameters. */
+static void
+emit_call_args(FILE *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%sgavel_a%zu", i > 0 ? ", " : "", i);
+}
+
+/* The body of main's test loop for a function problem. */
+static void
+emit_function(FILE *f, const json_t *sig)
+{
+	const json_t *params = json_object_get(sig, "params");
+	const json_t *output = json_object_get(sig, "output");
+	const char   *name = json_string_value(json_object_get(sig, "name"));
+	long long     outidx = -1;
+
+	if (output != NULL)
+		outidx = json_integer_value(json_object_get(output,
+							    "paramindex"));
+	emit_args(f, params, "\t\t", "gavel_lc::arg");
+	fprintf(f, "\t\tgavel_lc::run([&](std::string &gavel_o) {\n"
+		   "\t\t\tstd::unique_ptr<Solution> gavel_s(new Solution());\n"
+		   "\t\t\tgavel_lc::%s(gavel_o, [&]() -> decltype(auto) {\n"
+		   "\t\t\t\treturn gavel_s->%s(",
+		outidx >= 0 ? "answer_inplace" : "answer", name);
+	emit_call_args(f, json_array_size(params));
+	fputs(");\n", f);
+	if (outidx >= 0)
+		fprintf(f, "\t\t\t}, gavel_a%lld);\n", outidx);
+	else
+		fputs("\t\t\t});\n", f);
+	fputs("\t\t});\n", f);
+}
+
+/* The body of main's test loop for a design problem: dispatch each call
+ * by name; the constructor's result and void methods' are null. */
+static void
+emit_design(FILE *f, const json_t *sig)
+{
+	const char   *cls = json_string_value(json_object_get(sig, "classname"));
+	const json_t *cparams = json_object_get(
+	    json_object_get(sig, "constructor"), "params");
+	const json_t *methods = json_object_get(sig, "methods"), *m;
+	size_t	      i;
+
+	fprintf(f, "\t\tgavel_lc::design gavel_d;\n"
+		   "\t\tgavel_d.begin();\n"
+		   "\t\tgavel_lc::run([&](std::string &gavel_o) {\n"
+		   "\t\t\tstd::unique_ptr<%s> gavel_obj;\n"
+		   "\t\t\tgavel_o += '[';\n"
+		   "\t\t\tfor (bool gavel_f = true; gavel_d.next(); "
+		   "gavel_f = false) {\n"
+		   "\t\t\t\tif (!gavel_f)\n\t\t\t\t\tgavel_o += ',';\n"
+		   "\t\t\t\tif (gavel_d.name == \"%s\") {\n",
+		cls, cls);
+	emit_args(f, cparams, "\t\t\t\t\t", "gavel_d.arg");
+	fprintf(f, "\t\t\t\t\tgavel_d.end();\n"
+		   "\t\t\t\t\tgavel_obj.reset(new %s(", cls);
+	emit_call_args(f, json_array_size(cparams));
+	fputs("));\n\t\t\t\t\tgavel_o += \"null\";\n", f);
+	json_array_foreach(methods, i, m) {
+		const char   *name = json_string_value(json_object_get(m,
+								    "name"));
+		const json_t *params = json_object_get(m, "params");
+
+		fprintf(f, "\t\t\t\t} else if (gavel_d.name == \"%s\") {\n",
+			name);
+		emit_args(f, params, "\t\t\t\t\t", "gavel_d.arg");
+		fputs("\t\t\t\t\tgavel_d.end();\n"
+		      "\t\t\t\t\tif (!gavel_obj)\n"
+		      "\t\t\t\t\t\tgavel_lc::die(\"bad test input: a call "
+		      "before the constructor\");\n", f);
+		if (returns_void(m)) {
+			fprintf(f, "\t\t\t\t\tgavel_obj->%s(", name);
+			emit_call_args(f, json_array_size(params));
+			fputs(");\n\t\t\t\t\tgavel_o += \"null\";\n", f);
+		} else {
+			fprintf(f, "\t\t\t\t\tgavel_lc::answer(gavel_o, [&]() "
+				   "-> decltype(auto) {\n"
+				   "\t\t\t\t\t\treturn gavel_obj->%s(", name);
+			emit_call_args(f, json_array_size(params));
+			fputs(");\n\t\t\t\t\t});\n", f);
+		}
+	}
+	fputs("\t\t\t\t} else {\n"
+	      "\t\t\t\t\tgavel_lc::die(\"bad test input: unknown call \" +\n"
+	      "\t\t\t\t\t    gavel_d.name);\n"
+	      "\t\t\t\t}\n"
+	      "\t\t\t}\n"
+	      "\t\t\tgavel_o += ']';\n"
+	      "\t\t});\n", f);
+}
+
 char *
 harness_cpp_source(const json_t *sig, const char *source, size_t source_len,
     size_t *len, char **err)
 {
-	const json_t *params, *output, *p;
-	const char   *name;
-	char	     *buf = NULL, *ct;
-	size_t	      i, n = 0;
-	long long     outidx = -1;
-	FILE	     *f;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f;
 
 	*len = 0;
 	if (harness_signature_check(sig, err) != 0)
 		return NULL;
-	name = json_string_value(json_object_get(sig, "name"));
-	params = json_object_get(sig, "params");
-	output = json_object_get(sig, "output");
-	if (output != NULL)
-		outidx = json_integer_value(json_object_get(output,
-							    "paramindex"));
-
 	f = open_memstream(&buf, &n);
 	if (f == NULL) {
 		*err = xstrdup("open_memstream failed");
@@ -191,30 +366,11 @@ harness_cpp_source(const json_t *sig, const char *source, size_t source_len,
 	      "int\nmain()\n{\n"
 	      "\tlong gavel_n = gavel_lc::start();\n"
 	      "\tfor (long gavel_t = 0; gavel_t < gavel_n; gavel_t++) {\n", f);
-	json_array_foreach(params, i, p) {
-		ct = harness_cpp_type(type_of(p));
-		fprintf(f, "\t\t%s gavel_a%zu{};\n"
-			   "\t\tgavel_lc::arg(gavel_a%zu);\n", ct, i, i);
-		free(ct);
-	}
-	fputs("\t\tgavel_lc::run([&](std::string &gavel_o) {\n"
-	      "\t\t\tstd::unique_ptr<Solution> gavel_s(new Solution());\n", f);
-	if (outidx >= 0)
-		fputs("\t\t\tgavel_lc::answer_inplace(gavel_o, "
-		      "[&]() -> decltype(auto) {\n", f);
+	if (json_object_get(sig, "classname") != NULL)
+		emit_design(f, sig);
 	else
-		fputs("\t\t\tgavel_lc::answer(gavel_o, "
-		      "[&]() -> decltype(auto) {\n", f);
-	fprintf(f, "\t\t\t\treturn gavel_s->%s(", name);
-	for (i = 0; i < json_array_size(params); i++)
-		fprintf(f, "%sgavel_a%zu", i > 0 ? ", " : "", i);
-	fputs(");\n", f);
-	if (outidx >= 0)
-		fprintf(f, "\t\t\t}, gavel_a%lld);\n", outidx);
-	else
-		fputs("\t\t\t});\n", f);
-	fputs("\t\t});\n"
-	      "\t}\n"
+		emit_function(f, sig);
+	fputs("\t}\n"
 	      "\treturn gavel_lc::finish();\n"
 	      "}\n", f);
 	if (fclose(f) != 0) {
@@ -230,8 +386,10 @@ char *
 harness_stdin(const json_t *sig, const char *const *inputs, size_t ninputs,
     size_t *len, char **err)
 {
-	const json_t *params = json_object_get(sig, "params");
-	size_t	      nparams = json_array_size(params);
+	/* Design problems: two lines, the calls and their arguments. */
+	size_t nparams = json_object_get(sig, "classname") != NULL
+	    ? 2
+	    : json_array_size(json_object_get(sig, "params"));
 	char	     *sigtext, *buf = NULL;
 	size_t	      n = 0;
 	FILE	     *f;

@@ -15,7 +15,11 @@
  * Protocol, the same for both languages:
  *   stdin   line 1 the signature (LeetCode metaData, one line), line 2 the
  *           number of tests N, then per test one line per parameter, one
- *           JSON value each (harness_stdin() builds it).
+ *           JSON value each (harness_stdin() builds it).  Design problems
+ *           ("classname", "constructor", "methods"): two lines per test,
+ *           the calls ["LRUCache","put",...] and their arguments
+ *           [[2],[1,1],...]; the answer is the list of the calls' results,
+ *           null for the constructor and for void methods.
  *   fd 3    "READY\n" once the user's code is loaded, then per test one line
  *           {"ok":<value>,"stdout":"..."} or {"error":"T: msg","stdout":...};
  *           stdout is what the user printed during that test (<= 64 KB).
@@ -48,10 +52,11 @@
 extern const char *const harness_cxx_flags[];
 
 /*
- * Check that sig is a function signature both harnesses support: a name
- * that is a C identifier, params with supported types, a supported return
- * type (or void), output.paramindex in range. Returns 0, or -1 with *err
- * set (caller owns, free()).
+ * Check that sig is a signature both harnesses support: a name that is a
+ * C identifier, params with supported types, a supported return type (or
+ * void), output.paramindex in range; or a design problem whose class,
+ * constructor and methods pass the same checks. Returns 0, or -1 with
+ * *err set (caller owns, free()).
  */
 int harness_signature_check(const json_t *sig, char **err);
 
@@ -65,7 +70,8 @@ char *harness_cpp_type(const char *lc_type);
  * Write the C++ translation unit for source (source_len bytes, copied
  * verbatim after `#line 1 "solution.cpp"`) and sig: the include of
  * gavel_pch.hpp, the user's code, then a main that runs the tests as the
- * protocol says, with a fresh Solution and fresh named arguments per test.
+ * protocol says, with a fresh Solution (or design object) and fresh named
+ * arguments per test.
  * Returns the text (NUL-terminated, *len bytes; caller owns, free()), or
  * NULL with *err set (caller owns, free()) if the signature is not
  * supported.

@@ -6,7 +6,8 @@
  * The generated main (judge/harness.c) calls only what is in namespace
  * gavel_lc.  Protocol: stdin line 1 the signature (unused here: the types
  * are compiled in), line 2 the number of tests N, then one JSON value per
- * line per parameter; fd 3 gets "READY" and then, per test,
+ * line per parameter (design problems: two lines, the calls and their
+ * arguments); fd 3 gets "READY" and then, per test,
  * {"ok":<value>,"stdout":"..."} or {"error":"T: what","stdout":"..."}.
  * Exit 3 means the harness was misused (bad input, no fd 3).
  *
@@ -703,11 +704,16 @@ start()
 	if (sess.in_fd < 0)
 		die("cannot dup stdin");
 	std::FILE *nul = std::fopen("/dev/null", "r");
+	int p[2];
 	if (nul != nullptr) {
 		::dup2(::fileno(nul), 0);
 		std::fclose(nul);
+	} else if (::pipe(p) == 0) { /* no /dev/null: an empty pipe */
+		::dup2(p[0], 0);
+		::close(p[0]);
+		::close(p[1]);
 	} else {
-		::close(0);
+		die("cannot replace stdin");
 	}
 
 	std::cout.flush();
@@ -739,6 +745,65 @@ arg(T &v)
 	read(r, v);
 	r.done();
 }
+
+/*
+ * One design-problem test: the calls ["LRUCache","put",...] and their
+ * arguments [[2],[1,1],...], walked call by call.
+ */
+struct design {
+	std::string calls, args; /* the test's two lines */
+	reader	    rc{}, ra{};
+	std::string name; /* the current call */
+	int	    argn = 0;
+	bool	    first = true;
+
+	void
+	begin()
+	{
+		calls = sess.next();
+		args = sess.next();
+		rc = reader{ calls.data(), calls.data() + calls.size() };
+		ra = reader{ args.data(), args.data() + args.size() };
+		rc.expect('[');
+		ra.expect('[');
+	}
+
+	/* Step to the next call; false after the last. */
+	bool
+	next()
+	{
+		if (first ? rc.eat(']') : !rc.eat(',')) {
+			if (!first)
+				rc.expect(']');
+			ra.expect(']');
+			rc.done();
+			ra.done();
+			return false;
+		}
+		if (!first)
+			ra.expect(',');
+		first = false;
+		rc.string(name);
+		ra.expect('[');
+		argn = 0;
+		return true;
+	}
+
+	template <class T>
+	void
+	arg(T &v)
+	{
+		if (argn++ > 0)
+			ra.expect(',');
+		read(ra, v);
+	}
+
+	void
+	end()
+	{
+		ra.expect(']');
+	}
+};
 
 inline std::string
 demangle(const char *name)
@@ -838,24 +903,22 @@ finish()
 /*
  * Nodes built from the input live in the arena: deleting one is a no-op.
  * (Replacing the global operator delete is allowed once per program; the
- * default operator new allocates with malloc, hence free.  The pragma
- * keeps gcc from warning about that pairing wherever delete is inlined.)
+ * default operator new allocates with malloc, hence free.  noinline keeps
+ * gcc from pairing an inlined new with this free in -Wmismatched-new-delete;
+ * a pragma would not survive the precompiled header.)
  */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void
+__attribute__((noinline)) void
 operator delete(void *p) noexcept
 {
 	if (!gavel_lc::nodes.owns(p))
 		std::free(p);
 }
 
-void
+__attribute__((noinline)) void
 operator delete(void *p, std::size_t) noexcept
 {
 	if (!gavel_lc::nodes.owns(p))
 		std::free(p);
 }
-#pragma GCC diagnostic pop
 
 #endif

@@ -8,6 +8,10 @@
 #   stdin  line 1: the signature (LeetCode metaData, one JSON line)
 #          line 2: the number of tests N
 #          then per test one line per parameter, one JSON value each
+#          (design problems, with "classname": two lines, the calls
+#          ["LRUCache","put",...] and their arguments [[2],[1,1],...];
+#          the answer is the list of results, null for the constructor
+#          and for void methods)
 #   fd 3   "READY" once the user's code is loaded, then per test one line
 #          {"ok": <value>, "stdout": "..."} or {"error": "T: msg", "stdout": ...}
 #   exit   0 all tests ran; 2 the source does not compile (SyntaxError,
@@ -338,6 +342,14 @@ def _print_tb(e, src):
     sys.__stderr__.flush()
 
 
+def _put(chan, data):
+    """Write all of data to the result channel (a pipe may take less)."""
+    view = memoryview(data)
+    while view:
+        n = chan.write(view)
+        view = view[n:]
+
+
 def main():
     if len(sys.argv) != 2:
         _die('usage: python3 -I -S python3_driver.py /box/solution.py')
@@ -350,18 +362,34 @@ def main():
     proto = os.fdopen(os.dup(0), 'rb')
     try:
         nul = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(nul, 0)
-        os.close(nul)
     except OSError:
-        os.close(0)
+        nul, w = os.pipe()  # no /dev/null: an empty pipe reads as EOF
+        os.close(w)
+    os.dup2(nul, 0)
+    os.close(nul)
 
     try:
         sig = json.loads(proto.readline())
         ntests = int(proto.readline())
-        name = sig['name']
-        ptypes = [_parse_type(p['type']) for p in sig['params']]
-        rtype = _parse_type(sig.get('return', {}).get('type', 'void'))
-        outidx = sig.get('output', {}).get('paramindex')
+        design = 'classname' in sig
+        if design:
+            # A design problem: per test, the list of calls and the list
+            # of their arguments; the constructor comes first.
+            name = sig['classname']
+            ctor = [_parse_type(p['type'])
+                    for p in sig.get('constructor', {}).get('params', [])]
+            methods = {m['name']: ([_parse_type(p['type'])
+                                    for p in m.get('params', [])],
+                                   _parse_type(m.get('return', {})
+                                               .get('type', 'void')))
+                       for m in sig.get('methods', [])}
+            ptypes = ['calls', 'args']
+            outidx = None
+        else:
+            name = sig['name']
+            ptypes = [_parse_type(p['type']) for p in sig['params']]
+            rtype = _parse_type(sig.get('return', {}).get('type', 'void'))
+            outidx = sig.get('output', {}).get('paramindex')
     except Exception as e:
         _die('bad protocol header: %s' % _err_name(e))
     loads = json.loads
@@ -401,13 +429,31 @@ def main():
         _print_tb(e, src)
         os._exit(1)
     sys.stdout = real_stdout
-    sol_cls = ns.get('Solution')
+    sol_cls = ns.get(name if design else 'Solution')
     if sol_cls is None:
-        sys.stderr.write("NameError: name 'Solution' is not defined\n")
+        sys.stderr.write("NameError: name '%s' is not defined\n"
+                         % (name if design else 'Solution'))
         sys.stderr.flush()
         os._exit(1)
 
-    chan.write(b'READY\n')
+    def run_design(calls, argss):
+        """The results of one design test: null for the constructor."""
+        if (not isinstance(calls, list) or not isinstance(argss, list)
+                or len(calls) != len(argss) or not calls):
+            _die('bad test input: a design test needs two lists of the '
+                 'same length')
+        res = [None]
+        obj = sol_cls(*[_arg(v, t, ns) for v, t in zip(argss[0], ctor)])
+        for m, a in zip(calls[1:], argss[1:]):
+            try:
+                pt, rt = methods[m]
+            except KeyError:
+                _die('bad test input: no method %r in the signature' % m)
+            r = getattr(obj, m)(*[_arg(v, t, ns) for v, t in zip(a, pt)])
+            res.append(None if rt == 'void' else _value(r, rt))
+        return res
+
+    _put(chan, b'READY\n')
     for _ in range(ntests):
         try:
             args = []
@@ -415,20 +461,26 @@ def main():
                 line = proto.readline()
                 if not line:
                     _die('input ended early')
-                args.append(_arg(loads(line), t, ns))
+                v = loads(line)
+                args.append(v if design else _arg(v, t, ns))
         except ValueError as e:
             _die('bad test input: %s' % e)
         sys.stdout = out
         try:
-            ret = getattr(sol_cls(), name)(*args)
-            if outidx is None:
-                val = _value(ret, rtype)
+            if design:
+                val = run_design(*args)
             else:
-                arg = args[outidx]
-                if (type(ret) is int and isinstance(arg, list)
-                        and 0 <= ret <= len(arg)):
-                    arg = arg[:ret]
-                val = _value(arg, ptypes[outidx])
+                ret = getattr(sol_cls(), name)(*args)
+                if outidx is None:
+                    val = _value(ret, rtype)
+                else:
+                    # In place: the argument after the call, cut to the
+                    # first k elements when the call returned k.
+                    arg = args[outidx]
+                    if (type(ret) is int and isinstance(arg, list)
+                            and 0 <= ret <= len(arg)):
+                        arg = arg[:ret]
+                    val = _value(arg, ptypes[outidx])
             sys.stdout = real_stdout
             try:
                 rec = '{"ok":' + _dumps(val)
@@ -442,7 +494,7 @@ def main():
             _print_tb(e, src)
             rec = '{"error":' + _dumps(_err_name(e)[:1000])
         rec += ',"stdout":' + _dumps(out.take()) + '}\n'
-        chan.write(rec.encode('utf-8', 'replace'))
+        _put(chan, rec.encode('utf-8', 'replace'))
         ret = args = val = None
     chan.close()
     sys.stdout.flush()

@@ -144,6 +144,8 @@ Test(harness_signature_check, rejects)
 		"\"integer\"}],\"output\":{\"paramindex\":1}}",
 		"{\"classname\":\"LRUCache\",\"constructor\":{\"params\":[]},"
 		"\"methods\":[]}",
+		"{\"classname\":\"A\",\"methods\":[{\"name\":\"f\","
+		"\"params\":[{\"name\":\"x\",\"type\":\"Node\"}]}]}",
 	};
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
@@ -202,5 +204,36 @@ Test(harness_stdin, wrong_number_of_lines_is_an_error)
 	cr_assert_not_null(err);
 	cr_expect_not_null(strstr(err, "test 2"), "%s", err);
 	free(err);
+	json_decref(sig);
+}
+
+Test(harness_cpp_source, design_dispatches_each_call)
+{
+	json_t *sig = sig_of(
+	    "{\"classname\":\"LRUCache\",\"constructor\":{\"params\":"
+	    "[{\"type\":\"integer\",\"name\":\"capacity\"}]},\"methods\":"
+	    "[{\"params\":[{\"type\":\"integer\",\"name\":\"key\"}],"
+	    "\"name\":\"get\",\"return\":{\"type\":\"integer\"}},"
+	    "{\"params\":[{\"type\":\"integer\",\"name\":\"key\"},"
+	    "{\"type\":\"integer\",\"name\":\"value\"}],\"name\":\"put\","
+	    "\"return\":{\"type\":\"void\"}}],\"systemdesign\":true}");
+	const char *ins[] = { "[\"LRUCache\",\"get\"]\n[[2],[1]]\n" };
+	char	   *err = NULL, *tu, *in;
+	size_t	    len;
+
+	tu = harness_cpp_source(sig, "", 0, &len, &err);
+	cr_assert_not_null(tu, "%s", err);
+	cr_expect_not_null(strstr(tu, "gavel_obj.reset(new LRUCache(gavel_a0));"));
+	cr_expect_not_null(strstr(tu, "gavel_d.name == \"get\""));
+	cr_expect_not_null(strstr(tu, "return gavel_obj->get(gavel_a0);"));
+	/* A void method answers null. */
+	cr_expect_not_null(strstr(tu, "gavel_obj->put(gavel_a0, gavel_a1);\n"
+				      "\t\t\t\t\tgavel_o += \"null\";"));
+	free(tu);
+	/* Two lines per test. */
+	in = harness_stdin(sig, ins, 1, &len, &err);
+	cr_assert_not_null(in, "%s", err);
+	cr_expect_not_null(strstr(in, "\n1\n[\"LRUCache\",\"get\"]\n[[2],[1]]\n"));
+	free(in);
 	json_decref(sig);
 }
