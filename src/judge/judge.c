@@ -952,23 +952,22 @@ judge_function(struct judge *j)
 	if (j->chk_argv != NULL) {
 		for (i = 0; i < rep->ntests; i++) {
 			struct judge_test_result *r = &rep->tests[i];
-			char			 *msg = NULL;
+			char			 *msg = NULL, *line;
 			int			  ofd;
 
 			if (r->verdict != VERDICT_AC || r->output == NULL ||
 			    j->tests[i].answer == NULL)
 				continue;
-			ofd = memfd_with("gavel-val", r->output,
-			    strlen(r->output));
+			/* The returned value on one line, as the checker
+			 * interface of function problems says. */
+			line = xasprintf("%s\n", r->output);
+			ofd = memfd_with("gavel-val", line, strlen(line));
+			free(line);
 			if (ofd < 0) {
 				r->verdict = VERDICT_IE;
 				continue;
 			}
-			if (write(ofd, "\n", 1) != 1)
-				r->verdict = VERDICT_IE;
-			else
-				r->verdict = checker_run(j, &j->tests[i], ofd,
-				    &msg);
+			r->verdict = checker_run(j, &j->tests[i], ofd, &msg);
 			close(ofd);
 			test_result_set_message(r, msg);
 			if (r->verdict != VERDICT_AC && !j->req->run_all) {

@@ -1,0 +1,256 @@
+#!/bin/sh
+# tests/integration/judge/run.sh -- judge real programs through the sandbox
+# with `gavel judge`: every verdict (AC, WA, TLE, MLE, RE, CE with compile
+# bombs, OLE) in python3, cpp and c; a function problem, a stdin/stdout
+# problem with the default validator, one with a custom checker, a Kattis
+# package with a compiled validator; the catalog's reference solutions for
+# every LeetCode type (when the catalog has them); the CLI's contract.
+#
+# Usage: GAVEL=build/src/gavel tests/integration/judge/run.sh
+# Output is TAP. Exit 1 on any failure. Not root: skip (77) unless
+# GAVEL_SANDBOX_MUST_WORK is set, then fail.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+gavel=${GAVEL:-$root/build/src/gavel}
+P=$here/problems
+S=$here/progs
+catalog=${GAVEL_PROBLEMS:-$root/problems}
+
+if [ "$(id -u)" != 0 ]; then
+	if [ -n "${GAVEL_SANDBOX_MUST_WORK:-}" ]; then
+		echo "1..1"
+		echo "not ok 1 - judge: not root, and GAVEL_SANDBOX_MUST_WORK is set"
+		exit 1
+	fi
+	echo "1..0 # SKIP needs root"
+	exit 77
+fi
+
+work=$(mktemp -d /tmp/gavel-judge-test.XXXXXX)
+trap 'rm -rf "$work"' EXIT INT TERM
+# A cache of our own, so the run proves the cold path too.
+export GAVEL_CACHE_DIR="$work/cache"
+export GAVEL_PROBLEMS="$catalog"
+
+n=0
+failed=0
+plan=""
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# verdict_of FILE: the top-level verdict of a --json report.
+verdict_of() {
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verdict"])' "$1" 2>/dev/null
+}
+
+# expect NAME PROBLEM SOURCE VERDICT [ARGS...]
+expect() {
+	name=$1 prob=$2 src=$3 want=$4
+	shift 4
+	out="$work/out.json"
+	if ! "$gavel" judge "$prob" "$src" --json "$@" >"$out" 2>"$work/err"; then
+		notok "$name: gavel judge failed: $(head -c 300 "$work/err")"
+		return
+	fi
+	got=$(verdict_of "$out")
+	if [ "$got" = "$want" ]; then
+		ok "$name: $want"
+	else
+		notok "$name: expected $want, got $got: $(head -c 400 "$out" | tr '\n' ' ')"
+	fi
+}
+
+# expect_not NAME PROBLEM SOURCE VERDICT: anything but VERDICT.
+expect_not() {
+	name=$1 prob=$2 src=$3 bad=$4
+	out="$work/out.json"
+	if ! "$gavel" judge "$prob" "$src" --json >"$out" 2>"$work/err"; then
+		notok "$name: gavel judge failed: $(head -c 300 "$work/err")"
+		return
+	fi
+	got=$(verdict_of "$out")
+	if [ -n "$got" ] && [ "$got" != "$bad" ]; then
+		ok "$name: $got"
+	else
+		notok "$name: expected anything but $bad, got '$got'"
+	fi
+}
+
+# ---- stdin/stdout, default validator (float_tolerance), all verdicts ----
+for lang in py cpp c; do
+	for v in ac wa tle mle re ce ole; do
+		V=$(echo "$v" | tr a-z A-Z)
+		expect "stdio $lang $v" "$P/sum-stdio" "$S/sum_$v.$lang" "$V"
+	done
+done
+# Compile bombs and floods end as CE, never hang.
+expect "compile bomb: #include </dev/zero> (c)" "$P/sum-stdio" "$S/sum_bomb.c" CE
+expect "compile bomb: template recursion (cpp)" "$P/sum-stdio" "$S/sum_bomb.cpp" CE
+expect "compile bomb: error flood (cpp)" "$P/sum-stdio" "$S/sum_flood.cpp" CE
+if python3 - "$work/out.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+out = d["compile_output"] or ""
+sys.exit(0 if 0 < len(out) <= 64 * 1024 + 100 else 1)
+PY
+then ok "error flood: compiler output kept and capped"; else notok "error flood: compiler output kept and capped"; fi
+
+# ---- function problem (LeetCode style), all verdicts ----
+for lang in py cpp; do
+	for v in ac wa tle mle re ce ole; do
+		V=$(echo "$v" | tr a-z A-Z)
+		case "$lang/$v" in
+		cpp/ole)
+			# The C++ harness keeps the user's prints in memory:
+			# a print flood ends as MLE or OLE, never AC.
+			expect_not "function $lang $v" "$P/fn-add" "$S/add_$v.$lang" AC
+			continue
+			;;
+		esac
+		expect "function $lang $v" "$P/fn-add" "$S/add_$v.$lang" "$V"
+	done
+done
+
+# Per-test figures and the user's prints come back per test.
+if "$gavel" judge "$P/fn-add" "$S/add_ac.py" --json >"$work/fn.json" 2>/dev/null &&
+    python3 - "$work/fn.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["tests"]
+assert d["verdict"] == "AC" and len(t) == 4 == d["total_tests"], d
+assert all(set(x) >= {"verdict", "cpu_ms", "wall_ms", "memory_kb"} for x in t)
+assert t[1]["stdout"] == "debug: -5 5\n" and t[1]["output"] == "0", t[1]
+assert d["first_failed"] == -1
+PY
+then ok "function: per-test verdict, cpu_ms, wall_ms, memory_kb, stdout"; else notok "function: per-test figures and stdout"; fi
+
+# Stop at the first failure, or run them all with --all.
+"$gavel" judge "$P/fn-add" "$S/add_re.py" --json >"$work/a.json" 2>/dev/null
+"$gavel" judge "$P/fn-add" "$S/add_re.py" --json --all >"$work/b.json" 2>/dev/null
+if python3 - "$work/a.json" "$work/b.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+assert a["verdict"] == "WA" and len(a["tests"]) == 1 and a["first_failed"] == 0, a
+assert b["verdict"] == "WA" and len(b["tests"]) == 4, b
+assert [t["verdict"] for t in b["tests"]] == ["WA", "RE", "RE", "RE"], b
+assert "IndexError" in b["tests"][1]["message"], b
+PY
+then ok "stop at the first failure; --all runs every test"; else notok "stop at the first failure; --all runs every test"; fi
+
+# The per-test limit holds per test in one harness process: three tests
+# of 0.6 s each pass under a 1 s limit that their sum exceeds.
+cat >"$work/slow.py" <<'PY'
+import time
+class Solution:
+    def addTwo(self, a: int, b: int) -> int:
+        t = time.process_time()
+        while time.process_time() - t < 0.6:
+            pass
+        return a + b
+PY
+expect "function: per-test CPU limit, not a total" "$P/fn-add" "$work/slow.py" AC
+expect "function: --time lowers the limit" "$P/fn-add" "$work/slow.py" TLE --time 0.3
+
+# ---- custom checker (Kattis interface), Gavel format ----
+expect "checker py ac" "$P/split-checker" "$S/split_ac.py" AC
+expect "checker cpp ac (another valid answer)" "$P/split-checker" "$S/split_ac.cpp" AC
+expect "checker py wa" "$P/split-checker" "$S/split_wa.py" WA
+expect "checker c wa" "$P/split-checker" "$S/split_wa.c" WA
+"$gavel" judge "$P/split-checker" "$S/split_wa.py" --json >"$work/c.json" 2>/dev/null
+if grep -q '5 + 1 != 5' "$work/c.json"; then ok "checker: judgemessage.txt reaches the report"; else notok "checker: judgemessage.txt reaches the report"; fi
+
+# ---- Kattis package: data/secret/<groups>, C++ validator with a header ----
+expect "kattis py ac" "$P/kattis-hello" "$S/split_ac.py" AC
+expect "kattis cpp ac" "$P/kattis-hello" "$S/split_ac.cpp" AC
+expect "kattis py wa" "$P/kattis-hello" "$S/split_wa.py" WA
+expect "kattis c wa" "$P/kattis-hello" "$S/split_wa.c" WA
+expect "kattis c tle" "$P/kattis-hello" "$S/sum_tle.c" TLE
+
+# ---- expected answers never enter the program's box ----
+cat >"$work/snoop.py" <<'PY'
+import os
+found = []
+for top in ("/box", "/tmp", "/prog", "/dev/shm", "/etc", "/gavel", "/data"):
+    for d, _, files in os.walk(top):
+        found += [f for f in files if f.endswith((".ans", ".in"))]
+a, b = map(float, input().split())
+print("%.6f" % (a + b) if not found else "found %s" % found)
+PY
+expect "no test files visible in the box" "$P/sum-stdio" "$work/snoop.py" AC
+
+# ---- the compile cache: the second compile is a cache hit ----
+cp "$S/sum_ac.cpp" "$work/cached.cpp"
+t0=$(date +%s%N)
+"$gavel" judge "$P/sum-stdio" "$work/cached.cpp" --json >/dev/null 2>&1
+t1=$(date +%s%N)
+"$gavel" judge "$P/sum-stdio" "$work/cached.cpp" --json >/dev/null 2>&1
+t2=$(date +%s%N)
+first=$(( (t1 - t0) / 1000000 )) second=$(( (t2 - t1) / 1000000 ))
+if [ "$second" -lt "$first" ] && [ "$(ls "$GAVEL_CACHE_DIR/bin" | wc -l)" -ge 1 ]; then
+	ok "compile cache: ${first} ms, then ${second} ms"
+else
+	notok "compile cache: ${first} ms, then ${second} ms"
+fi
+# The cache is the judge's: not writable by others.
+if [ "$(stat -c %a "$GAVEL_CACHE_DIR/tmp")" = 700 ] && [ -z "$(ls "$GAVEL_CACHE_DIR/tmp")" ]; then
+	ok "cache tmp/ is 0700 and left empty"
+else
+	notok "cache tmp/ is 0700 and left empty: $(ls -la "$GAVEL_CACHE_DIR/tmp")"
+fi
+
+# ---- the catalog: reference solutions of every type pass, wrong ones fail ----
+for slug in two-sum number-of-islands reverse-linked-list invert-binary-tree \
+    group-anagrams word-break median-of-two-sorted-arrays \
+    remove-duplicates-from-sorted-array longest-palindromic-substring \
+    longest-common-prefix climbing-stairs merge-two-sorted-lists 3sum; do
+	d=$catalog/$slug
+	for ext in py cpp; do
+		if [ -f "$d/solutions/ref.$ext" ] && [ -d "$d/tests/secret" ]; then
+			expect "catalog $slug ref.$ext" "$slug" "$d/solutions/ref.$ext" AC
+		else
+			skip "catalog $slug ref.$ext" "not in the catalog yet"
+		fi
+	done
+	if [ -f "$d/solutions/wrong.py" ] && [ -d "$d/tests/secret" ]; then
+		expect_not "catalog $slug wrong.py" "$slug" "$d/solutions/wrong.py" AC
+	else
+		skip "catalog $slug wrong.py" "not in the catalog yet"
+	fi
+done
+
+# ---- the command line's contract ----
+if "$gavel" judge "$P/sum-stdio" "$S/sum_wa.py" >/dev/null 2>&1; then
+	ok "exit 0 on a WA"
+else
+	notok "exit 0 on a WA"
+fi
+if "$gavel" judge "$P/sum-stdio" "$S/sum_ac.py" --lang cobol >/dev/null 2>&1; then
+	notok "unknown language: non-zero exit"
+else
+	ok "unknown language: non-zero exit"
+fi
+if "$gavel" judge "no-such-problem" "$S/sum_ac.py" >/dev/null 2>&1; then
+	notok "unknown problem: non-zero exit"
+else
+	ok "unknown problem: non-zero exit"
+fi
+if "$gavel" judge "$P/fn-add" "$S/sum_ac.c" >/dev/null 2>&1; then
+	notok "C on a function problem: non-zero exit"
+else
+	ok "C on a function problem: non-zero exit"
+fi
+cp "$S/sum_ac.py" "$work/noext"
+expect "--lang instead of the extension" "$P/sum-stdio" "$work/noext" AC --lang python3
+if "$gavel" judge "$P/sum-stdio" "$S/sum_ac.c" 2>/dev/null | grep -q 'sum-stdio: AC (c), 4/4 tests run'; then
+	ok "readable summary"
+else
+	notok "readable summary"
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ] || exit 1
+exit 0
