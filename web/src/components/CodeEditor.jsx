@@ -3,7 +3,7 @@
 // controlled: feeding every keystroke back as `value` races with fast
 // typing. Outside changes (reset, load a submission) come as `replace`
 // ({language, code, n}) and are applied once, as an undoable edit.
-import '../monacoSetup.js';
+import { monaco } from '../monacoSetup.js';
 import { useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import { toMarkers } from '../lib/compileErrors.js';
@@ -14,6 +14,9 @@ export default function CodeEditor({ slug, language, monacoLanguage, initialValu
   const editorRef = useRef(null);
   const monacoRef = useRef(null);
   const path = `file:///${slug}/${language}/solution.${EXT[monacoLanguage] || 'txt'}`;
+  // Monaco has no "c" mode of its own: C++ highlighting fits C.
+  const known = (id) => monaco.languages.getLanguages().some((l) => l.id === id);
+  const mode = known(monacoLanguage) ? monacoLanguage : monacoLanguage === 'c' && known('cpp') ? 'cpp' : 'plaintext';
 
   const applyMarkers = () => {
     const editor = editorRef.current;
@@ -45,7 +48,7 @@ export default function CodeEditor({ slug, language, monacoLanguage, initialValu
     <div className="relative min-h-0 flex-1" data-testid="editor">
       <Editor
         path={path}
-        language={monacoLanguage || 'plaintext'}
+        language={mode}
         defaultValue={initialValue}
         theme="gavel-dark"
         onChange={(v) => onChange(v ?? '')}

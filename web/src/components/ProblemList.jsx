@@ -50,10 +50,15 @@ export default function ProblemList() {
       .then((list) => setProblems(Array.isArray(list) ? list : []))
       .catch((e) => e.name !== 'AbortError' && setError(e));
     // the server's history marks solved/attempted too (best effort)
-    api
-      .submissions({ limit: 500 }, { signal: ctl.signal })
-      .then((r) => setStatuses((s) => mergeStatuses(s, r && r.submissions)))
-      .catch(() => {});
+    (async () => {
+      let before;
+      for (let page = 0; page < 5; page++) {
+        const r = await api.submissions({ limit: 100, before }, { signal: ctl.signal });
+        setStatuses((s) => mergeStatuses(s, r && r.submissions));
+        if (!r || r.next_before === null || r.next_before === undefined) break;
+        before = r.next_before;
+      }
+    })().catch(() => {});
     return () => ctl.abort();
   }, []);
 
