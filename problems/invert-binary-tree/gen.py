@@ -49,13 +49,6 @@ def chain(n, pattern):
     return lcgen.tree_to_list(root)
 
 
-def solve(*args):
-    """ref.py's answer; an empty tree is written [] (as LeetCode and Gavel's
-    drivers print it), not null (lcgen.call_solution returns None for it)."""
-    out = _ref(*args)
-    return [] if out is None else out
-
-
 samples = [
     [[5, 3, 8, 1, 4, 7, 9]],
     [[1, 2, None, 3]],
@@ -92,6 +85,5 @@ cases = [
 ]
 
 if __name__ == "__main__":
-    _ref = lcgen.ref_solver(HERE)
-    lcgen.write_tests(HERE, samples, solve=solve, kind="sample")
-    lcgen.write_tests(HERE, cases, solve=solve)
+    lcgen.write_tests(HERE, samples, kind="sample")
+    lcgen.write_tests(HERE, cases)

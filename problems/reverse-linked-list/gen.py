@@ -51,14 +51,7 @@ cases = [
 ]
 
 
-def solve(*args):
-    """ref.py's answer; an empty list is written [] (as LeetCode and Gavel's
-    drivers print it), not null (lcgen.call_solution returns None for it)."""
-    out = _ref(*args)
-    return [] if out is None else out
-
 
 if __name__ == "__main__":
-    _ref = lcgen.ref_solver(HERE)
-    lcgen.write_tests(HERE, samples, solve=solve, kind="sample")
-    lcgen.write_tests(HERE, cases, solve=solve)
+    lcgen.write_tests(HERE, samples, kind="sample")
+    lcgen.write_tests(HERE, cases)
