@@ -89,6 +89,16 @@ async function typeCode(code) {
 let typedAc = null;
 let typedCe = null;
 
+// Where the big pieces are: they must not move while judging.
+const layout = () =>
+  page.evaluate(() =>
+    ['[data-testid="editor"]', 'section[aria-label="Console"]', '[data-testid="run"]', '[data-testid="submit"]', 'section[aria-label="Problem"]'].map((sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      return `${sel} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+    }),
+  );
+let layouts = [];
+
 async function submitAndWait() {
   await page.click('[data-testid="editor"] .monaco-editor .view-lines');
   // record every progress label the page shows while judging
@@ -102,10 +112,13 @@ async function submitAndWait() {
     window.__obs = new MutationObserver(seen);
     window.__obs.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
+  layouts = [await layout()];
   await page.keyboard.press('ControlOrMeta+Shift+Enter');
   await page.waitForSelector('[data-testid="progress"], [data-testid="verdict"], [data-testid="compile-output"]', { timeout: 30000 });
+  layouts.push(await layout());
   await page.waitForSelector('[data-testid="verdict"], [data-testid="compile-output"]', { timeout: 180000 });
   await waitIdle();
+  layouts.push(await layout());
   return page.evaluate(() => window.__labels);
 }
 
@@ -171,6 +184,7 @@ try {
     assert(/Runtime/.test(text) && /Memory/.test(text) && /Beats/.test(text), `verdict text: ${text}`);
     assert(labels.some((l) => /^(Queued|Compiling|Test \d+)/.test(l)), `progress labels seen: ${JSON.stringify(labels)}`);
     console.log(`  # progress seen: ${JSON.stringify(labels.slice(0, 4))}… (${labels.length} labels)`);
+    for (const l of layouts.slice(1)) assert(JSON.stringify(l) === JSON.stringify(layouts[0]), `the layout moved while judging:\n${layouts[0].join('\n')}\n---\n${l.join('\n')}`);
     await shot('accepted.png');
   });
 
@@ -223,6 +237,40 @@ try {
     assert(code.includes('unordered_map'), `code shown: ${code}`);
     await page.click('[data-testid="load-into-editor"]');
     await page.waitForFunction((want) => window.__gavelEditor.getValue() === want, typedAc, { timeout: 5000 });
+  });
+
+  await T.test('usable at 1024 px wide and from the keyboard', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(server.base + '/');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"]`);
+    let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the list is ${overflow} px too wide`);
+    // keyboard only: search, Tab to the first result, Enter opens it
+    await page.focus('#search');
+    await page.keyboard.type('Two Sum');
+    let found = false;
+    for (let i = 0; i < 12 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate((slug) => document.activeElement && document.activeElement.getAttribute('href') === `#/problems/${slug}`, SLUG);
+    }
+    assert(found, 'Tab never reached the Two Sum link');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the problem page is ${overflow} px too wide`);
+    for (const sel of ['[data-testid="run"]', '[data-testid="submit"]', '[data-testid="language"]', '#tab-submissions']) {
+      const box = await page.locator(sel).boundingBox();
+      assert(box && box.x >= 0 && box.x + box.width <= 1024 && box.y + box.height <= 700, `${sel} is off screen: ${JSON.stringify(box)}`);
+    }
+    // the splitter moves with the arrow keys
+    const sep = page.locator('[role="separator"]').first();
+    const before = await sep.getAttribute('aria-valuenow');
+    await sep.focus();
+    await page.keyboard.press('ArrowRight');
+    const after = await sep.getAttribute('aria-valuenow');
+    assert(Number(after) > Number(before), `separator ${before} -> ${after}`);
+    await page.keyboard.press('ArrowLeft');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   await T.test('no page error, console error or request to another host', async () => {
