@@ -30,6 +30,8 @@ import sys
 # names of the common modules, then the modules themselves (so `random` is
 # the module, not random.random).  `from sys import *` is cut down to a few
 # names: all of it would bind `stdout` to the real stream past the capture.
+# typing's deprecated aliases Counter, OrderedDict and ChainMap are put
+# back to the collections classes (faster to call, and subclassable).
 _PRELUDE = """\
 from string import *
 from re import *
@@ -48,6 +50,7 @@ from io import *
 from json import *
 from builtins import *
 from typing import *
+from collections import ChainMap, Counter, OrderedDict
 from sys import maxsize, setrecursionlimit, getrecursionlimit, intern, exit
 import string, re, datetime, collections, heapq, bisect, copy, math, \
 random, statistics, itertools, functools, operator, io, json, typing, sys
@@ -73,16 +76,33 @@ STDOUT_CAP = 64 * 1024
 NODE_CAP = 1 << 22  # more nodes than this in a returned tree: a cycle
 
 
+class _Buf:
+    """sys.stdout.buffer of the capture: bytes are decoded into it."""
+
+    __slots__ = ('out',)
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, b):
+        self.out.write(bytes(b).decode('utf-8', 'replace'))
+        return len(b)
+
+    def flush(self):
+        pass
+
+
 class _Out:
     """A sys.stdout stand-in that keeps the first STDOUT_CAP characters."""
 
-    __slots__ = ('parts', 'n')
+    __slots__ = ('parts', 'n', 'buffer')
     encoding = 'utf-8'
     errors = 'strict'
 
     def __init__(self):
         self.parts = []
         self.n = 0
+        self.buffer = _Buf(self)
 
     def write(self, s):
         if not isinstance(s, str):
