@@ -47,15 +47,15 @@ PY=/usr/bin/python3
 # ---------------------------------------------------------------------------
 CASES=$(cat <<'EOF'
 # -- processes and CPU
-fork_bomb            time_limit     --time 1 --pids 32
-fork_bomb_setsid     time_limit     --time 1 --pids 32
-thread_bomb          time_limit     --time 1 --pids 32
-shell_fork_bomb      time_limit     --time 1 --pids 32
-fork_cpu             time_limit     --time 1
-threads_cpu          time_limit     --time 1
-threads_cpu@cpp      time_limit     --time 1
-busy_loop            time_limit     --time 1
-busy_loop@py         time_limit     --time 1
+fork_bomb            time_limit     --time 1 --wall 10 --pids 32
+fork_bomb_setsid     time_limit     --time 1 --wall 10 --pids 32
+thread_bomb          time_limit     --time 1 --wall 10 --pids 32
+shell_fork_bomb      time_limit     --time 1 --wall 10 --pids 32
+fork_cpu             time_limit     --time 1 --wall 10
+threads_cpu          time_limit     --time 1 --wall 10
+threads_cpu@cpp      time_limit     --time 1 --wall 10
+busy_loop            time_limit     --time 1 --wall 10
+busy_loop@py         time_limit     --time 1 --wall 10
 sleeper              wall_limit     --time 1 --wall 1
 fifo_block           wall_limit     --time 1 --wall 1
 daemon_orphan        ok             --time 1
@@ -387,7 +387,8 @@ leftover_cgroups() {
 		busy=
 		for i in $(seq 30); do
 			[ -d "$d" ] || { busy=1; break; }
-			[ -s "$d/cgroup.procs" ] && { busy=1; break; }
+			# (cgroup files have st_size 0: read, do not test -s)
+			[ -n "$(head -c 1 "$d/cgroup.procs" 2>/dev/null)" ] && { busy=1; break; }
 			sleep 0.1
 		done
 		[ -z "$busy" ] && left+=("$d")
@@ -456,6 +457,10 @@ run_gavel() {
 	rm -f "$report"
 	timeout -k 5 60 "$GAVEL" run --report "$report" "$@" 2>"$report.gavel-stderr"
 	rc=$?
+	# gavel's own complaints about its clean-up (it says so on stderr)
+	if grep -qi "cannot remove\|cannot kill\|leftover" "$report.gavel-stderr" 2>/dev/null; then
+		fail "gavel ($(basename "$report")): $(grep -i "cannot remove\|cannot kill\|leftover" "$report.gavel-stderr" | head -3 | tr '\n' ' ')"
+	fi
 	local parsed
 	parsed=$("$PY" -c '
 import json, sys
