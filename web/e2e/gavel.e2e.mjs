@@ -35,6 +35,20 @@ public:
     }
 };`;
 const CE_LINE = 4;
+const PY_PRINT = `class Solution:
+    def twoSum(self, nums, target):
+        print("looking at", nums)
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+`;
+const PY_SYNTAX = `class Solution:
+    def twoSum(self, nums, target):
+        x = (
+        return [0, 1]
+`;
 // what Monaco's auto-indent may change: leading blanks, blank lines
 const shape = (code) =>
   String(code)
@@ -88,6 +102,7 @@ async function typeCode(code) {
 }
 let typedAc = null;
 let typedCe = null;
+let typedPy = null;
 
 // Where the big pieces are: they must not move while judging.
 const layout = () =>
@@ -237,6 +252,41 @@ try {
     assert(code.includes('unordered_map'), `code shown: ${code}`);
     await page.click('[data-testid="load-into-editor"]');
     await page.waitForFunction((want) => window.__gavelEditor.getValue() === want, typedAc, { timeout: 5000 });
+  });
+
+  await T.test('Python: a custom case shows stdout; each language keeps its draft', async () => {
+    await page.click('#tab-description');
+    await page.selectOption('[data-testid="language"]', 'python3');
+    await page.waitForFunction(() => window.__gavelEditor.getModel().getLanguageId() === 'python');
+    typedPy = await typeCode(PY_PRINT);
+    await page.click('#tab-testcases');
+    const before = (await page.$$('[data-testid^="testcase-"]')).length;
+    await page.click('[data-testid="add-case"]');
+    await page.fill('[data-testid="field-nums"]', '[5,6,7]');
+    await page.fill('[data-testid="field-target"]', '13');
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="run-result"], [data-testid="compile-output"]', { timeout: 180000 });
+    await waitIdle();
+    const tabs = await page.$$eval('[data-testid^="case-tab-"]', (t) => t.map((x) => x.dataset.pass));
+    assert(tabs.length === before + 1 && tabs.every((p) => p === 'true'), `cases: ${tabs}`);
+    await page.click(`[data-testid="case-tab-${before}"]`);
+    assert((await page.textContent('[data-testid="case-output"]')).trim() === '[1,2]', 'custom case output');
+    assert((await page.textContent('[data-testid="case-stdout"]')).includes('looking at [5, 6, 7]'), 'stdout of the custom case');
+    assert(!(await page.isVisible('[data-testid="case-expected"]')), 'a custom case has no expected answer');
+    await page.selectOption('[data-testid="language"]', 'cpp');
+    await page.waitForFunction((want) => window.__gavelEditor.getValue() === want, typedAc, { timeout: 5000 });
+    await page.selectOption('[data-testid="language"]', 'python3');
+    await page.waitForFunction((want) => window.__gavelEditor.getValue() === want, typedPy, { timeout: 5000 });
+  });
+
+  await T.test('Python: a syntax error is marked on its line', async () => {
+    await typeCode(PY_SYNTAX);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('[data-testid="compile-output"]', { timeout: 180000 });
+    await waitIdle();
+    await page.waitForFunction(() => window.__gavelMonaco.editor.getModelMarkers({ owner: 'gavel' }).length > 0, null, { timeout: 5000 });
+    const lines = await page.evaluate(() => window.__gavelMonaco.editor.getModelMarkers({ owner: 'gavel' }).map((m) => m.startLineNumber));
+    assert(lines.includes(3), `marker lines ${lines}`);
   });
 
   await T.test('usable at 1024 px wide and from the keyboard', async () => {

@@ -128,6 +128,12 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
       const merged = mergeRun(plan, samplesResult, customResults);
       setRunResult(merged);
       if (merged.verdict === 'CE') setMarkers((m) => ({ ...m, [runLang]: parseCompileErrors(merged.compile_output, runLang) }));
+      else {
+        // a runtime error whose message names a line of the solution
+        const re = merged.cases.find((c) => c && c.verdict === 'RE' && c.message);
+        const found = re ? parseCompileErrors(re.message, runLang) : [];
+        if (found.length) setMarkers((m) => ({ ...m, [runLang]: found }));
+      }
     } catch (e) {
       setRunError(e.message || String(e));
     } finally {
@@ -168,6 +174,9 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     setRefreshKey((k) => k + 1);
     if (s.verdict === 'CE') {
       setMarkers((m) => ({ ...m, [s.language]: parseCompileErrors(s.compile_output || s.message, s.language) }));
+    } else if (s.verdict === 'RE' && s.message) {
+      const found = parseCompileErrors(s.message, s.language);
+      if (found.length) setMarkers((m) => ({ ...m, [s.language]: found }));
     }
     if (s.verdict === 'WA' && s.failed_test && s.failed_test <= samples.length) {
       // the failing test is a sample: show it with the program's output

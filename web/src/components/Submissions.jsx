@@ -102,7 +102,7 @@ export default function Submissions({ slug, languages, refreshKey, onLoad, openI
           </thead>
           <tbody>
             {items.map((s) => (
-              <tr key={s.id} className="border-b border-neutral-900 hover:bg-neutral-800/50" data-testid="submission-row" data-id={s.id}>
+              <tr key={s.id} className="cursor-pointer border-b border-neutral-900 hover:bg-neutral-800/50" data-testid="submission-row" data-id={s.id} onClick={() => setOpenId(s.id)}>
                 <td className="py-1.5">
                   <button type="button" onClick={() => setOpenId(s.id)} className="rounded text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label={`Open submission ${s.id}`}>
                     {s.status === 'done' ? <Verdict verdict={s.verdict} className="font-medium" /> : <span className="text-neutral-400">{s.status}…</span>}
