@@ -31,6 +31,7 @@ struct language {
 	const char *name;    /* "Python 3" */
 	const char *version; /* "3.11" */
 	const char *monaco;  /* Monaco's language id */
+	bool	    function; /* can solve function (LeetCode-style) problems */
 };
 
 const struct language *language_find(const char *id);

@@ -20,6 +20,7 @@ job_parse(struct request *rq, json_t *body, bool allow_input,
 {
 	const struct server_config *cfg = rq->app->cfg;
 	struct MHD_Response	   *err = NULL;
+	const struct language	   *lang;
 	const char		   *key;
 	json_t			   *v;
 	size_t			    n;
@@ -53,21 +54,29 @@ job_parse(struct request *rq, json_t *body, bool allow_input,
 		    cfg->max_input);
 	if (job->code_len == 0)
 		return reply_error(rq, 400, "bad_request", "the code is empty");
-	if (language_find(job->language) == NULL)
+	if ((lang = language_find(job->language)) == NULL)
 		return reply_error(rq, 422, "invalid",
 		    "unknown language \"%.64s\" (see /api/languages)",
 		    job->language);
 	if (!router_valid_slug(job->problem))
 		return reply_error(rq, 422, "invalid",
 		    "unknown problem \"%.100s\"", job->problem);
-	rc = store_problem_get(rq->app->store, job->problem, true, false,
-	    &job->p);
+	/* Samples only for a run: they go back with its answer. */
+	rc = store_problem_get(rq->app->store, job->problem, allow_input,
+	    false, &job->p);
 	if (rc == STORE_NOTFOUND)
 		return reply_error(rq, 422, "invalid",
 		    "unknown problem \"%.100s\"", job->problem);
 	if (rc != STORE_OK)
 		return reply_error(rq, 500, "internal",
 		    "the database failed; try again");
+	if (!lang->function && strcmp(job->p->kind, "function") == 0) {
+		store_problem_free(job->p);
+		job->p = NULL;
+		return reply_error(rq, 422, "invalid",
+		    "%s cannot solve function problems such as %s",
+		    lang->name, job->problem);
+	}
 	return NULL;
 }
 

@@ -33,7 +33,9 @@ def test_read_endpoints(s):
     st, j = s.get("/api/languages")
     ids = [l["id"] for l in j] if st == 200 else []
     T.ok(st == 200 and "python3" in ids and "cpp" in ids and
-         all({"id", "name", "version", "monaco"} <= set(l) for l in j),
+         all({"id", "name", "version", "monaco", "function"} <= set(l)
+             for l in j) and
+         [l["function"] for l in j if l["id"] == "python3"] == [True],
          "GET /api/languages lists python3 and cpp with their fields", j)
 
     st, j = s.get("/api/problems")
@@ -304,6 +306,9 @@ def test_bad_input(s, cfg):
                 good, problem="../../etc/passwd")).encode(), 422, "invalid"),
             ("an unknown language", json.dumps(dict(good, language="cobol"))
              .encode(), 422, "invalid"),
+            ("C on a function problem", json.dumps(dict(
+                good, language="c", code="int main(){}")).encode(), 422,
+             "invalid"),
             ("code over the cap", json.dumps(dict(
                 good, code="#" * (cfg["max_code"] + 1))).encode(), 413,
              "too_large"),
