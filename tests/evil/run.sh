@@ -40,7 +40,7 @@ PY=/usr/bin/python3
 # same program twice). EXPECTED is a status, or status:N for exited (exit
 # code) and signaled (signal number). Placeholders: @PORT@ (host TCP
 # listener), @ABSTRACT@ (host abstract unix socket name), @TARGET@ (a
-# root-owned host file), @RW@ (a host directory, 0777), @HOSTPIDS@ (host
+# root-owned host file, 0600), @INPUT@ (another, 0644), @RW@ (a host directory, 0777), @HOSTPIDS@ (host
 # pids), @OUT@ (this case's stdout file), @ERR@ (its stderr file).
 # Every run also gets --report, --stdout @OUT@, --stderr @ERR@ and
 # --dir BIN=/progs, unless the case gives its own --stdout / --stderr.
@@ -69,6 +69,7 @@ memory_bomb          memory_limit   --memory 64
 vector_bomb          memory_limit   --memory 64
 stack_recursion      memory_limit   --memory 64
 recursion            memory_limit   --memory 64
+socket_buffers       memory_limit   --memory 32
 # -- disk and output
 disk_fill_big        output_limit   --fsize 1024
 disk_fill_enospc     ok             --tmpfs 2048 --fsize 65536
@@ -116,6 +117,7 @@ chmod_chown          ok
 mknod                ok
 many_files           ok
 write_proc           ok
+sched_rt             ok
 # -- network
 net_loopback         ok             -- @PORT@
 net_outside          ok
@@ -130,6 +132,7 @@ proc_view            ok
 env_secret           ok
 env_secret@py        ok
 fd_leak              ok
+stdin_reopen         ok             --stdin @INPUT@
 write_outside        ok
 # -- plants the host must never follow
 symlink_plant        ok
@@ -245,7 +248,13 @@ chmod 600 /tmp/gavel-evil-secret
 target=$work/target
 echo "root-owned target, do not touch" >"$target"
 chmod 600 "$target"
-target_sig() { stat -c '%u:%g:%a:%s:%h:%F' "$target" 2>&1; md5sum <"$target" 2>&1; }
+input=$work/input
+echo "host input file, read-only for boxes" >"$input"
+chmod 644 "$input"
+target_sig() {
+	stat -c '%n %u:%g:%a:%s:%h:%F' "$target" "$input" 2>&1
+	cat "$target" "$input" | md5sum 2>&1
+}
 target_orig=$(target_sig)
 
 canaries=(/tmp/gavel-evil-canary "$repo/gavel-evil-canary" /gavel-evil-canary
@@ -435,7 +444,7 @@ host_checks() {
 		fail "host files changed: $(diff <(echo "$host_files_orig") <(host_files_sig) | grep '^>' | tr '\n' ' ')"
 	# 6. target, listeners, host name, IPC, keys
 	[ "$(target_sig)" = "$target_orig" ] ||
-		fail "host target file changed: $(target_sig | head -1)"
+		fail "host target/input file changed: $(target_sig | head -2 | tr '\n' ' ')"
 	if [ -s "$work/listener.log" ]; then
 		fail "host listener reached: $(cat "$work/listener.log")"
 		: >"$work/listener.log"
@@ -455,7 +464,7 @@ run_gavel() {
 	local report=$1 o=$2 e=$3
 	shift 3
 	rm -f "$report"
-	timeout -k 5 60 "$GAVEL" run --report "$report" "$@" 2>"$report.gavel-stderr"
+	timeout -k 5 60 "${wrap[@]}" "$GAVEL" run --report "$report" "$@" 2>"$report.gavel-stderr"
 	rc=$?
 	# gavel's own complaints about its clean-up (it says so on stderr)
 	if grep -qi "cannot remove\|cannot kill\|leftover" "$report.gavel-stderr" 2>/dev/null; then
@@ -477,6 +486,7 @@ print(str(r.get("message", "")).replace("\n", " "))' "$report" 2>&1)
 }
 
 failures=0
+wrap=()
 fails=()
 fail() { fails+=("$*"); }
 
@@ -511,7 +521,7 @@ while read -r name expect rest; do
 	[[ $r == *" -- "* ]] && args_s=${r#* -- }
 	subst() {
 		sed -e "s|@PORT@|$port|g" -e "s|@ABSTRACT@|$abstract|g" \
-		    -e "s|@TARGET@|$target|g" -e "s|@RW@|$work/rw|g" \
+		    -e "s|@TARGET@|$target|g" -e "s|@RW@|$work/rw|g" -e "s|@INPUT@|$input|g" \
 		    -e "s|@HOSTPIDS@|$hostpids|g" -e "s|@OUT@|$out|g" -e "s|@ERR@|$err|g" <<<"$1"
 	}
 	read -r -a opts <<<"$(subst "$opts_s")"
@@ -523,6 +533,16 @@ while read -r name expect rest; do
 	if [ -n "${build_err[$src]:-}" ]; then
 		fail "does not build: $(head -3 <<<"${build_err[$src]}")"
 	else
+		wrap=()
+		if [ "$prog" = sched_rt ]; then
+			# Hand the box generous real-time and nice limits, if this
+			# host lets us (it needs CAP_SYS_RESOURCE).
+			if prlimit --rtprio=99:99 --nice=40:40 true 2>/dev/null; then
+				wrap=(prlimit --rtprio=99:99 --nice=40:40)
+			else
+				echo "# sched_rt: cannot raise RLIMIT_RTPRIO/RLIMIT_NICE here; running with the host's"
+			fi
+		fi
 		t0=$(date +%s%N)
 		run_gavel "$report" "$out" "$err" --dir "$bin=/progs" "${io[@]}" \
 		    "${opts[@]}" -- "${argv[@]}" "${args[@]}"

@@ -1,0 +1,31 @@
+/* sched_rt: ask for real-time scheduling (SCHED_FIFO, SCHED_RR), a higher
+ * priority (nice -10), and locked memory. A real-time spinner could starve
+ * the host. The sandbox must not pass on the caller's RLIMIT_RTPRIO /
+ * RLIMIT_NICE: run.sh runs this one under prlimit --rtprio=99 --nice=40.
+ * Expected: ok. */
+#include "evil.h"
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+
+int
+main(void)
+{
+	struct sched_param sp = { .sched_priority = 1 };
+	struct rlimit rl;
+
+	getrlimit(RLIMIT_RTPRIO, &rl);
+	NOTE("RLIMIT_RTPRIO %lld/%lld", (long long)rl.rlim_cur, (long long)rl.rlim_max);
+	getrlimit(RLIMIT_NICE, &rl);
+	NOTE("RLIMIT_NICE %lld/%lld", (long long)rl.rlim_cur, (long long)rl.rlim_max);
+	MUST_FAIL("sched_setscheduler(SCHED_FIFO, 1)",
+	    sched_setscheduler(0, SCHED_FIFO, &sp));
+	MUST_FAIL("sched_setscheduler(SCHED_RR, 1)",
+	    sched_setscheduler(0, SCHED_RR, &sp));
+	errno = 0;
+	int r = setpriority(PRIO_PROCESS, 0, -10);
+	MUST_FAIL("setpriority(-10)", r);
+	static char page[4096];
+	MUST_FAIL("mlock(4 KiB)", mlock(page, sizeof page));
+	return evil_done();
+}
