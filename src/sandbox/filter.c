@@ -180,13 +180,19 @@ box_seccomp_build(struct sock_fprog *prog, char *msg, size_t msglen)
 		    SCMP_A0(SCMP_CMP_GE, 64); /* families beyond the table */
 
 		if (add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socket", 1, &c, msg,
-			msglen) < 0)
+			msglen) < 0 ||
+		    add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socketpair", 1, &c,
+			msg, msglen) < 0)
 			goto out;
 	}
 	/* Terminal injection (CVE-2017-5226 style) and console tricks. */
 	{
-		struct scmp_arg_cmp sti = SCMP_A1(SCMP_CMP_EQ, TIOCSTI);
-		struct scmp_arg_cmp lnx = SCMP_A1(SCMP_CMP_EQ, TIOCLINUX);
+		/* The kernel reads the request as 32 bits: compare only those,
+		 * or high bits set in the 64-bit register slip past. */
+		struct scmp_arg_cmp sti =
+		    SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TIOCSTI);
+		struct scmp_arg_cmp lnx =
+		    SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TIOCLINUX);
 
 		if (add(ctx, SCMP_ACT_ERRNO(EPERM), "ioctl", 1, &sti, msg,
 			msglen) < 0 ||
