@@ -9,12 +9,13 @@ usage: GAVEL=build/src/gavel test_api.py
 import json
 import os
 import socket
+import subprocess
 import sys
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gavel_http import (AC_PY, BURN_PY, CE_PY, RE_PY, SECRET_MARK, SLOW_PY, WA_PY,  # noqa: E402
+from gavel_http import (AC_PY, BURN_PY, make_function_problem, CE_PY, RE_PY, SECRET_MARK, SLOW_PY, WA_PY,  # noqa: E402
                         Server, Tap, find_gavel, make_catalog, make_web,
                         rmtree, tempdir, write)
 
@@ -551,16 +552,30 @@ def test_catalog_sync(gavel, work):
         write(os.path.join(cat, "add-two", "statement.md"),
               "# Add Two\n\nChanged.\n")
         os.unlink(os.path.join(cat, "add-more", "problem.json"))
+        make_function_problem(cat, "add-new", "Add New", "Hard", [], "add",
+                              [(1, 1)], [(2, 2)])
         deadline = time.time() + 10
-        ok1 = ok2 = False
-        while time.time() < deadline and not (ok1 and ok2):
+        ok1 = ok2 = ok3 = False
+        while time.time() < deadline and not (ok1 and ok2 and ok3):
             time.sleep(0.3)
             st, j = s.get("/api/problems/add-two")
             ok1 = st == 200 and "Changed." in j["statement"]
             st, j = s.get("/api/problems/add-more")
             ok2 = st == 404
+            st, j = s.get("/api/problems/add-new")
+            ok3 = st == 200
         T.ok(ok1, "a changed problem is re-imported while serving")
         T.ok(ok2, "a removed problem is retired while serving")
+        T.ok(ok3, "a new problem appears while serving")
+        st, j = s.submit(AC_PY, problem="add-more")
+        T.ok(st == 422, "a retired problem takes no submissions", (st, j))
+        write(os.path.join(cat, "add-two", "problem.json"), "{broken")
+        time.sleep(2.5)
+        st, j = s.get("/api/problems/add-two")
+        T.ok(st == 200 and "Changed." in j["statement"] and
+             "keeping the stored copy" in s.logtext(),
+             "a broken problem.json keeps the stored copy (and says so)",
+             st)
     finally:
         T.ok(s.stop() == 0, "SIGTERM: clean exit")
     log = s.logtext()
@@ -572,9 +587,18 @@ def test_catalog_sync(gavel, work):
              log2)
     finally:
         s.stop()
-    rc = os.system("%s serve -n --db %s --problems %s >/dev/null" %
-                   (gavel, db, cat))
-    T.ok(rc == 0, "gavel serve -n checks the configuration")
+    def check():
+        return subprocess.run([gavel, "serve", "-n", "--db", db,
+                               "--problems", cat], capture_output=True,
+                              text=True)
+    r = check()
+    T.ok(r.returncode == 1 and "add-two" in r.stderr,
+         "gavel serve -n reports an invalid problem", r.stderr)
+    write(os.path.join(cat, "add-two", "problem.json"), json.dumps(
+        {"title": "Add Two", "difficulty": "Easy", "kind": "function"}))
+    r = check()
+    T.ok(r.returncode == 0 and "configuration OK" in r.stdout,
+         "gavel serve -n checks the configuration", r)
 
 
 def main():
