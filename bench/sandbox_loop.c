@@ -1,13 +1,17 @@
 /*
  * bench/sandbox_loop.c -- time N runs of a program, bare (fork+exec+wait)
  * and in a fresh sandbox each time, from one long-lived process (as the
- * server runs boxes). Prints the median and p90 of each, in microseconds.
+ * server runs boxes). Prints the median and p90 of each, in microseconds,
+ * and the CPU time (user + system, of this process and every process of
+ * the run) per run: unlike wall time, it does not grow when other work
+ * competes for the machine.
  *
  * usage: sandbox_loop N PROGRAM [ARGS...]
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +25,21 @@ now_us(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* CPU seconds used so far by this process and its reaped children. */
+static double
+cpu_us(void)
+{
+	struct rusage s, c;
+
+	getrusage(RUSAGE_SELF, &s);
+	getrusage(RUSAGE_CHILDREN, &c);
+	return (s.ru_utime.tv_sec + s.ru_stime.tv_sec + c.ru_utime.tv_sec +
+		   c.ru_stime.tv_sec) *
+		   1e6 +
+	       s.ru_utime.tv_usec + s.ru_stime.tv_usec + c.ru_utime.tv_usec +
+	       c.ru_stime.tv_usec;
 }
 
 static int
@@ -44,7 +63,7 @@ main(int argc, char **argv)
 {
 	struct sandbox_config cfg;
 	struct sandbox_result res;
-	double	 *bare, *box;
+	double	 *bare, *box, cpu_bare = 0, cpu_box = 0;
 	int	  n, i;
 
 	if (argc < 3) {
@@ -61,6 +80,7 @@ main(int argc, char **argv)
 	cfg.stdin_fd = cfg.stdout_fd = cfg.stderr_fd = -1;
 
 	for (i = 0; i < n; i++) {
+		double c0 = cpu_us();
 		double t0 = now_us();
 		pid_t  pid = fork();
 
@@ -70,7 +90,9 @@ main(int argc, char **argv)
 		}
 		waitpid(pid, NULL, 0);
 		bare[i] = now_us() - t0;
+		cpu_bare += cpu_us() - c0;
 
+		c0 = cpu_us();
 		t0 = now_us();
 		if (sandbox_run(&cfg, &res) < 0 || res.status != SANDBOX_OK) {
 			fprintf(stderr, "run %d: %s %s\n", i,
@@ -78,9 +100,12 @@ main(int argc, char **argv)
 			return 1;
 		}
 		box[i] = now_us() - t0;
+		cpu_box += cpu_us() - c0;
 	}
 	report("bare", bare, n);
 	report("sandbox", box, n);
 	printf("overhead median %.0f us\n", box[n / 2] - bare[n / 2]);
+	printf("cpu per run: bare %.0f us, sandbox %.0f us, overhead %.0f us\n",
+	    cpu_bare / n, cpu_box / n, (cpu_box - cpu_bare) / n);
 	return 0;
 }
