@@ -256,7 +256,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
       runError ? (
         <ErrorMessage error={runError} />
       ) : (
-        <RunResult key={runResult ? 'r' : 'n'} result={runResult} running={running} />
+        <RunResult key={runResult ? 'r' : 'n'} result={runResult} running={running} params={paramNames(problem)} />
       )
     ) : last === 'submit' ? (
       <SubmissionResult state={sub} failedSample={failedSample} />

@@ -29,7 +29,19 @@ export function CompileError({ output, hint = true }) {
 
 const caseOk = (c) => c && c.verdict === 'AC';
 
-export function RunResult({ result, running }) {
+function InputBlock({ input, params }) {
+  const lines = String(input ?? '').replace(/\n+$/, '').split('\n');
+  if (!params || params.length !== lines.length) return <Block label="Input" testid="case-input">{input}</Block>;
+  return (
+    <div data-testid="case-input" data-input={input}>
+      {params.map((name, k) => (
+        <Block key={name} label={`${name} =`}>{lines[k]}</Block>
+      ))}
+    </div>
+  );
+}
+
+export function RunResult({ result, running, params }) {
   const [sel, setSel] = useState(0);
   if (!result) {
     return (
@@ -85,7 +97,7 @@ export function RunResult({ result, running }) {
               <Verdict verdict={c.verdict} />
             </p>
           )}
-          <Block label="Input" testid="case-input">{c.input}</Block>
+          <InputBlock input={c.input} params={params} />
           <Block label="Output" testid="case-output">{c.output ?? ''}</Block>
           {c.stdout ? <Block label="Stdout" testid="case-stdout">{c.stdout}</Block> : null}
           {c.expected !== null && c.expected !== undefined && <Block label="Expected" testid="case-expected">{c.expected}</Block>}

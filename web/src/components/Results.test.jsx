@@ -107,6 +107,13 @@ describe('run results', () => {
     expect(screen.queryByTestId('case-expected')).toBeNull(); // a custom case has no expected answer
   });
 
+  it('labels the input with the parameter names', () => {
+    render(<RunResult result={result} params={['nums', 'target']} />);
+    expect(screen.getByText('nums =')).toBeTruthy();
+    expect(screen.getByText('target =')).toBeTruthy();
+    expect(screen.getByTestId('case-input').textContent).toContain('[2,7,11,15]');
+  });
+
   it('all passing is Accepted', () => {
     render(<RunResult result={{ verdict: 'AC', cases: [result.cases[0]] }} />);
     expect(screen.getByTestId('run-verdict').textContent).toBe('Accepted');
