@@ -211,7 +211,14 @@ try {
     const failed = await page.textContent('[data-testid="failed-test"]');
     assert(/test \d+/.test(failed), failed);
     await page.waitForSelector('[data-testid="failed-sample"] [data-testid="failed-output"]', { timeout: 120000 }).catch(() => {});
+    // give the console more room for the picture, with the keyboard
+    const sep = page.locator('[role="separator"][aria-orientation="horizontal"]');
+    await sep.focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
     await shot('wrong-answer.png');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
   });
 
   await T.test('a compile error shows the message and markers in the editor', async () => {

@@ -259,7 +259,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
         <RunResult key={runResult ? 'r' : 'n'} result={runResult} running={running} params={paramNames(problem)} />
       )
     ) : last === 'submit' ? (
-      <SubmissionResult state={sub} failedSample={failedSample} />
+      <SubmissionResult state={sub} failedSample={failedSample} params={paramNames(problem)} />
     ) : (
       <p className="text-sm text-neutral-400">Run (Ctrl+Enter) or Submit (Ctrl+Shift+Enter) to see results here.</p>
     );

@@ -29,11 +29,11 @@ export function CompileError({ output, hint = true }) {
 
 const caseOk = (c) => c && c.verdict === 'AC';
 
-function InputBlock({ input, params }) {
+function InputBlock({ input, params, testid = 'case-input' }) {
   const lines = String(input ?? '').replace(/\n+$/, '').split('\n');
-  if (!params || params.length !== lines.length) return <Block label="Input" testid="case-input">{input}</Block>;
+  if (!params || params.length !== lines.length) return <Block label="Input" testid={testid}>{input}</Block>;
   return (
-    <div data-testid="case-input" data-input={input}>
+    <div data-testid={testid} data-input={input}>
       {params.map((name, k) => (
         <Block key={name} label={`${name} =`}>{lines[k]}</Block>
       ))}
@@ -143,7 +143,7 @@ function Stat({ label, value, beats }) {
  * A finished submission. failedSample: {input, expected, output?} when the
  * failing test is one of the samples.
  */
-export function SubmissionVerdict({ submission: s, failedSample, showCompileHint = true }) {
+export function SubmissionVerdict({ submission: s, failedSample, params, showCompileHint = true }) {
   const v = s.verdict;
   const total = s.total_tests ?? (s.tests ? s.tests.length : null);
   const passed =
@@ -173,15 +173,15 @@ export function SubmissionVerdict({ submission: s, failedSample, showCompileHint
           {total ? ` of ${total}` : ''}
         </p>
       )}
-      {v !== 'AC' && s.message && <Block label={v === 'WA' ? 'Details' : 'Error'} testid="verdict-message">{s.message}</Block>}
       {v === 'WA' && failedSample && (
         <div data-testid="failed-sample">
-          <Block label="Input">{failedSample.input}</Block>
+          <InputBlock input={failedSample.input} params={params} testid="failed-input" />
           {failedSample.output !== undefined && failedSample.output !== null && <Block label="Output" testid="failed-output">{failedSample.output}</Block>}
           {failedSample.stdout ? <Block label="Stdout">{failedSample.stdout}</Block> : null}
           <Block label="Expected">{failedSample.expected}</Block>
         </div>
       )}
+      {v !== 'AC' && s.message && <Block label={v === 'WA' ? 'Details' : 'Error'} testid="verdict-message">{s.message}</Block>}
       {v !== 'AC' && v !== 'WA' && Array.isArray(s.tests) && s.failed_test && s.tests[s.failed_test - 1] && (
         <p className="mt-2 text-xs text-neutral-400">
           Test {s.failed_test}: {formatMs(s.tests[s.failed_test - 1].cpu_ms)}, {formatKb(s.tests[s.failed_test - 1].memory_kb)}
@@ -191,7 +191,7 @@ export function SubmissionVerdict({ submission: s, failedSample, showCompileHint
   );
 }
 
-export function SubmissionResult({ state, failedSample, running }) {
+export function SubmissionResult({ state, failedSample, running, params }) {
   if (state.phase === 'idle') {
     return <p className="text-sm text-neutral-400">{running ? 'Running…' : 'Submit your code (Ctrl+Shift+Enter) to judge it on all tests.'}</p>;
   }
@@ -203,5 +203,5 @@ export function SubmissionResult({ state, failedSample, running }) {
     );
   }
   if (state.phase !== 'done') return <ProgressView state={state} />;
-  return <SubmissionVerdict submission={state.submission} failedSample={failedSample} />;
+  return <SubmissionVerdict submission={state.submission} failedSample={failedSample} params={params} />;
 }
