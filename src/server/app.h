@@ -22,6 +22,7 @@
 #include "server/server.h"
 #include "store/store.h"
 
+struct http;
 struct hub;
 struct queue;
 
@@ -50,6 +51,7 @@ struct app {
 	struct store		   *store;
 	struct hub		   *hub;
 	struct queue		   *queue;
+	struct http		   *http;    /* the daemon (http.c) */
 	struct clients		   *runners; /* /api/run per client */
 	atomic_int		    runs;    /* /api/run in progress */
 	char			   *web_root; /* realpath of the UI, or NULL */

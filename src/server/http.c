@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +21,41 @@
 #include "util/log.h"
 #include "util/xalloc.h"
 
+/*
+ * One per open connection, for the slow-client watchdog. libmicrohttpd's
+ * own timeout only notices silence: a client that trickles one header
+ * byte every few seconds would hold its thread forever. The watchdog
+ * closes a connection whose request headers are not complete --timeout
+ * seconds after it opened (or after its previous request ended), and one
+ * whose body is still arriving 2 x --timeout seconds after its headers.
+ */
+struct conn_state {
+	int		   fd;
+	int64_t		   since_ms; /* opened, or last request ended */
+	int64_t		   req_ms;   /* headers complete */
+	bool		   busy;     /* a request is being handled */
+	bool		   uploading; /* its body is still arriving */
+	struct conn_state *prev, *next;
+};
+
 struct http {
 	struct MHD_Daemon *d;
+	pthread_mutex_t	   lock;  /* guards conns */
+	pthread_cond_t	   cond;  /* wakes the watchdog to stop */
+	struct conn_state *conns;
+	pthread_t	   watchdog;
+	bool		   watching, stop;
+	int		   timeout_ms;
 };
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static int64_t
 mono_us(void)
@@ -258,6 +291,104 @@ client_address(struct MHD_Connection *conn, char *buf, size_t n)
 		snprintf(buf, n, "?");
 }
 
+/*** Slow-client watchdog ***************************************************/
+
+/* Record a connection's phase: busy (handling a request), uploading. */
+static void
+conn_mark(struct app *app, struct MHD_Connection *conn, bool busy,
+    bool uploading)
+{
+	const union MHD_ConnectionInfo *ci;
+	struct conn_state	       *cs;
+	struct http		       *h = app->http;
+
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (h == NULL || ci == NULL || (cs = ci->socket_context) == NULL)
+		return;
+	pthread_mutex_lock(&h->lock);
+	if (busy && !cs->busy)
+		cs->req_ms = mono_ms();
+	if (!busy)
+		cs->since_ms = mono_ms();
+	cs->busy = busy;
+	cs->uploading = uploading;
+	pthread_mutex_unlock(&h->lock);
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct app		       *app = cls;
+	struct http		       *h = app->http;
+	struct conn_state	       *cs = *socket_context;
+	const union MHD_ConnectionInfo *ci;
+
+	if (h == NULL)
+		return;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(conn,
+		    MHD_CONNECTION_INFO_CONNECTION_FD);
+		cs = xcalloc(1, sizeof(*cs));
+		cs->fd = ci ? ci->connect_fd : -1;
+		cs->since_ms = mono_ms();
+		pthread_mutex_lock(&h->lock);
+		cs->next = h->conns;
+		if (h->conns)
+			h->conns->prev = cs;
+		h->conns = cs;
+		pthread_mutex_unlock(&h->lock);
+		*socket_context = cs;
+		return;
+	}
+	if (cs == NULL)
+		return;
+	/* Unlinked before libmicrohttpd closes the fd: never a reused one. */
+	pthread_mutex_lock(&h->lock);
+	if (cs->prev)
+		cs->prev->next = cs->next;
+	else
+		h->conns = cs->next;
+	if (cs->next)
+		cs->next->prev = cs->prev;
+	pthread_mutex_unlock(&h->lock);
+	free(cs);
+	*socket_context = NULL;
+}
+
+static void *
+watchdog(void *arg)
+{
+	struct http	  *h = arg;
+	struct conn_state *cs;
+	struct timespec	   dl;
+	int64_t		   now;
+
+	pthread_mutex_lock(&h->lock);
+	while (!h->stop) {
+		clock_gettime(CLOCK_MONOTONIC, &dl);
+		dl.tv_sec += 1;
+		pthread_cond_timedwait(&h->cond, &h->lock, &dl);
+		now = mono_ms();
+		for (cs = h->conns; cs != NULL; cs = cs->next) {
+			if (cs->fd < 0)
+				continue;
+			if ((!cs->busy && now - cs->since_ms > h->timeout_ms) ||
+			    (cs->uploading &&
+				now - cs->req_ms > 2 * (int64_t)h->timeout_ms)) {
+				log_info("http: closing a slow connection "
+					 "(%s)",
+				    cs->busy ? "body" : "headers");
+				/* The connection's thread sees EOF and ends. */
+				shutdown(cs->fd, SHUT_RDWR);
+				cs->fd = -1;
+			}
+		}
+	}
+	pthread_mutex_unlock(&h->lock);
+	return NULL;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -270,6 +401,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	if (rq == NULL) {
 		const char *cl;
 
+		conn_mark(app, conn, true, true);
 		rq = xcalloc(1, sizeof(*rq));
 		rq->app = app;
 		rq->conn = conn;
@@ -319,6 +451,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		rq->body[rq->len] = '\0';
 		return MHD_YES;
 	}
+	conn_mark(app, conn, true, false);
 	if (rq->answered)
 		return MHD_YES;
 	return answer(rq, dispatch(rq));
@@ -342,6 +475,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			    ? why[toe]
 			    : " (?)";
 
+	conn_mark(cls, conn, false, false);
 	if (rq == NULL)
 		return;
 	log_info("%s \"%s %.200s\" %u %.1f ms%s", rq->client, rq->method,
@@ -395,6 +529,17 @@ http_start(struct app *app, uint16_t *port)
 		return NULL;
 	}
 	h = xcalloc(1, sizeof(*h));
+	pthread_mutex_init(&h->lock, NULL);
+	{
+		pthread_condattr_t ca;
+
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&h->cond, &ca);
+		pthread_condattr_destroy(&ca);
+	}
+	h->timeout_ms = cfg->timeout_s * 1000;
+	app->http = h;
 	h->d = MHD_start_daemon(flags, cfg->port, NULL, NULL, on_request, app,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
@@ -402,15 +547,21 @@ http_start(struct app *app, uint16_t *port)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, app,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, app,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
 	    MHD_OPTION_END);
 	if (h->d == NULL) {
 		log_warn("http: cannot listen on %s port %u", cfg->bind,
 		    (unsigned)cfg->port);
+		app->http = NULL;
+		pthread_cond_destroy(&h->cond);
+		pthread_mutex_destroy(&h->lock);
 		free(h);
 		return NULL;
 	}
+	if (pthread_create(&h->watchdog, NULL, watchdog, h) == 0)
+		h->watching = true;
 	di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
 	*port = di != NULL ? di->port : cfg->port;
 	return h;
@@ -433,7 +584,16 @@ http_stop(struct http *h)
 {
 	if (h == NULL)
 		return;
+	if (h->watching) {
+		pthread_mutex_lock(&h->lock);
+		h->stop = true;
+		pthread_cond_signal(&h->cond);
+		pthread_mutex_unlock(&h->lock);
+		pthread_join(h->watchdog, NULL);
+	}
 	if (h->d != NULL)
 		MHD_stop_daemon(h->d);
+	pthread_cond_destroy(&h->cond);
+	pthread_mutex_destroy(&h->lock);
 	free(h);
 }

@@ -460,8 +460,36 @@ def test_slow_clients(s, cfg):
     T.ok(all(closed) and took < cfg["timeout"] + 8,
          "slow and half-open connections are closed after the timeout "
          "(%.1f s)" % took, closed)
-    # A trickling client is cut off too (each byte resets nothing forever:
-    # the per-address limit bounds how many such clients hold threads).
+    # Trickling clients: a byte a second keeps the connection "active",
+    # yet the headers (or the body) must be complete within the timeout.
+    for name, head, rest in (
+            ("headers", b"GET /api/health HTTP/1.1\r\n", b"X-A: b\r\n" * 50),
+            ("body", b"POST /api/submissions HTTP/1.1\r\nHost: x\r\n"
+                     b"Content-Type: application/json\r\n"
+                     b"Content-Length: 500\r\n\r\n", b"{" + b" " * 400)):
+        k = socket.create_connection(("127.0.0.1", s.port))
+        k.sendall(head)
+        t0 = time.time()
+        cut = False
+        try:
+            for i in range(len(rest)):
+                time.sleep(0.5)
+                k.sendall(rest[i:i + 1])
+                if time.time() - t0 > 4 * cfg["timeout"] + 5:
+                    break
+        except (BrokenPipeError, ConnectionResetError):
+            cut = True
+        took = time.time() - t0
+        if not cut:
+            k.settimeout(1)
+            try:
+                cut = k.recv(100) == b""
+            except (socket.timeout, ConnectionResetError):
+                cut = False
+        k.close()
+        T.ok(cut and took < 2 * cfg["timeout"] + 3,
+             "a client trickling its %s is cut off (%.1f s)" % (name, took))
+    # The per-address limit bounds how many connections one client holds.
     held = []
     try:
         for _ in range(cfg["max_per_ip"] + 5):
