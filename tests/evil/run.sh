@@ -90,6 +90,7 @@ core_dump            signaled:11
 exit3                exited:3
 exit3@py             exited:3
 fake_judge_output    exited:3
+fake_judge_output@report exited:3
 # -- signals to the sandbox itself
 kill_pid1            ok
 sigstop_pid1         ok
@@ -139,6 +140,7 @@ symlink_plant        ok
 deep_tree            ok             --time 2
 rw_bind_plant        ok             --dir @RW@=/rw:rw -- @TARGET@
 hardlink_host        ok             --dir @RW@=/rw:rw
+cross_box            ok             -- probe
 persist_plant        ok
 persist_check        ok
 EOF
@@ -186,6 +188,43 @@ check_core_dump() {
 }
 check_fake_judge_output() {
 	grep -q '"status": "ok"' "$out" || fail "stdout was not passed through verbatim"
+}
+
+# fake_judge_output@report: with --report - and no --stdout, the report and
+# the program's stdout share one stream. The program prints a fake report
+# first; a reader must not be able to take it for the real one.
+custom_fake_judge_output_report() {
+	rm -f "$report"
+	timeout -k 5 60 "$GAVEL" run --report - --dir "$bin=/progs" -- \
+	    /progs/fake_judge_output >"$out" 2>"$err"
+	rc=$?
+	tail -n 1 "$out" >"$report"
+	parse_report "$report"
+	local n
+	n=$(grep -c '"status"' "$out")
+	[ "$n" -le 1 ] || fail "--report - mixes the program's stdout with the report: $n lines with \"status\" on gavel's stdout, the program's fake report comes first"
+}
+
+# cross_box: a neighbour box holds traces while this one probes.
+pre_cross_box() {
+	hold_report=$work/reports/cross_box_hold.json
+	: >"$work/out/cross_box_hold.stdout"
+	timeout -k 5 60 "$GAVEL" run --report "$hold_report" --time 1 --wall 6 \
+	    --stdout "$work/out/cross_box_hold.stdout" --stderr "$work/out/cross_box_hold.stderr" \
+	    --dir "$bin=/progs" -- /progs/cross_box hold &
+	hold_pid=$!
+	for _ in $(seq 100); do
+		grep -q ready "$work/out/cross_box_hold.stdout" 2>/dev/null && break
+		sleep 0.05
+	done
+	grep -q ready "$work/out/cross_box_hold.stdout" ||
+		fail "the holding box never got ready: $(cat "$work/out/cross_box_hold.stderr" 2>/dev/null | head -3)"
+}
+post_cross_box() {
+	wait "$hold_pid"
+	local st code sig cpu wall mem msg
+	parse_report "$hold_report"
+	[ "$st" = ok ] || fail "the holding box: $st ($msg) $(grep -h '' "$work/out/cross_box_hold.stderr" | head -3 | tr '\n' ' ')"
 }
 
 cpu_near() { # the CPU limit in ms: time_limit must land close to it
@@ -470,6 +509,11 @@ run_gavel() {
 	if grep -qi "cannot remove\|cannot kill\|leftover" "$report.gavel-stderr" 2>/dev/null; then
 		fail "gavel ($(basename "$report")): $(grep -i "cannot remove\|cannot kill\|leftover" "$report.gavel-stderr" | head -3 | tr '\n' ' ')"
 	fi
+	parse_report "$report"
+}
+
+# parse_report FILE: sets st, code, sig, cpu, wall, mem, msg.
+parse_report() {
 	local parsed
 	parsed=$("$PY" -c '
 import json, sys
@@ -480,7 +524,7 @@ except Exception as e:
     print("unreadable-report 0 0 0 0 0"); print("cannot parse the report: %s" % e); sys.exit()
 v = lambda k: r.get(k) if isinstance(r.get(k), int) else -1
 print(r.get("status"), v("exit_code"), v("signal"), v("cpu_ms"), v("wall_ms"), v("memory_kb"))
-print(str(r.get("message", "")).replace("\n", " "))' "$report" 2>&1)
+print(str(r.get("message", "")).replace("\n", " "))' "$1" 2>&1)
 	read -r st code sig cpu wall mem <<<"$(head -1 <<<"$parsed")"
 	msg=$(sed -n 2p <<<"$parsed")
 }
@@ -499,7 +543,8 @@ while read -r name expect rest; do
 	prog=${name%@*}
 	tag=${name#"$prog"}
 	tag=${tag#@}
-	fn=check_${name//@/_}
+	fname=${name//@/_}
+	fn=check_$fname
 	# The program's argv.
 	if [ "$tag" = py ] || { [ -z "$tag" ] && [ ! -f "$here/progs/$prog.c" ] &&
 	    [ ! -f "$here/progs/$prog.cpp" ]; }; then
@@ -544,8 +589,13 @@ while read -r name expect rest; do
 			fi
 		fi
 		t0=$(date +%s%N)
-		run_gavel "$report" "$out" "$err" --dir "$bin=/progs" "${io[@]}" \
-		    "${opts[@]}" -- "${argv[@]}" "${args[@]}"
+		declare -F "pre_$fname" >/dev/null && "pre_$fname"
+		if declare -F "custom_$fname" >/dev/null; then
+			"custom_$fname"
+		else
+			run_gavel "$report" "$out" "$err" --dir "$bin=/progs" "${io[@]}" \
+			    "${opts[@]}" -- "${argv[@]}" "${args[@]}"
+		fi
 		t1=$(date +%s%N)
 		if [ "$rc" -ne 0 ]; then
 			fail "gavel run exited $rc$([ "$rc" = 124 ] && echo ' (hung: killed after 60 s)'): $(tail -c 300 "$report.gavel-stderr" | tr '\n' ' ')"
@@ -567,6 +617,7 @@ while read -r name expect rest; do
 		else
 			declare -F "$fn" >/dev/null && "$fn"
 		fi
+		declare -F "post_$fname" >/dev/null && "post_$fname"
 		if [ -s "$err" ] && grep -q '^BREACH' "$err"; then
 			while read -r l; do fail "program says: $l"; done < <(grep '^BREACH' "$err" | head -8)
 		fi
