@@ -14,7 +14,9 @@ For each problem:
   - solutions/ref.cpp passes g++ -std=gnu++20 -fsyntax-only behind LeetCode's
     prelude (skipped when g++ is missing);
   - gen.py, run on a scratch copy, reproduces tests/secret byte for byte
-    (skip with --no-regen).
+    (skip with --no-regen);
+  - with --gavel BIN: `BIN judge` (the sandboxed judge) accepts ref.cpp and
+    ref.py and rejects wrong.py.
 Solutions run in this Python process, unsandboxed: only check trusted code.
 Exit status 0 when every problem passes, 1 otherwise.
 """
@@ -321,12 +323,35 @@ def check_regen(d, rep):
             rep.note("gen.py reproduces tests/secret (%d files)" % len(na))
 
 
+def check_gavel(d, gavel, rep):
+    for sol, want in (("ref.cpp", "AC"), ("ref.py", "AC"), ("wrong.py", "not AC")):
+        p = subprocess.run([gavel, "judge", d, os.path.join(d, "solutions", sol), "--json"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            res = json.loads(p.stdout.decode())
+            verdict = res["verdict"]
+        except (ValueError, KeyError, TypeError):
+            rep.err("gavel judge %s: no JSON verdict (exit %d): %s"
+                    % (sol, p.returncode, p.stderr.decode()[-500:]))
+            continue
+        ok = verdict == "AC" if want == "AC" else verdict not in ("AC", "JE", "CE")
+        detail = "%s, %s/%s tests, max %s ms" % (verdict, len(res.get("tests") or []),
+                                                  res.get("total_tests"), res.get("max_cpu_ms"))
+        if ok:
+            rep.note("gavel judge %s: %s" % (sol, detail))
+        else:
+            msg = res.get("message") or res.get("compile_output") or ""
+            rep.err("gavel judge %s: %s (want %s) %s" % (sol, detail, want, str(msg)[-300:]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("problems", nargs="*", help="slugs or problem directories")
     ap.add_argument("--no-regen", action="store_true", help="skip re-running gen.py")
     ap.add_argument("--wrong-timeout", type=float, default=10.0,
                     help="seconds after which wrong.py counts as failing a test")
+    ap.add_argument("--gavel", metavar="BIN",
+                    help="also judge ref.cpp, ref.py and wrong.py with BIN judge")
     ap.add_argument("-q", "--quiet", action="store_true", help="print failures only")
     args = ap.parse_args()
     targets = args.problems or sorted(
@@ -348,6 +373,8 @@ def main():
                 check_cpp(d, rep)
                 if not args.no_regen:
                     check_regen(d, rep)
+                if args.gavel:
+                    check_gavel(d, args.gavel, rep)
         status = "FAIL" if rep.errors else "ok"
         failed += bool(rep.errors)
         if rep.errors or not args.quiet:
