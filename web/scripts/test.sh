@@ -70,8 +70,17 @@ if [ -n "${GAVEL:-}" ]; then
 		echo "# apt-get install chromium"
 		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) >.e2e-tmp/apt.log 2>&1 || tail -20 .e2e-tmp/apt.log
 	fi
-	echo "# end to end against $GAVEL"
-	node e2e/gavel.e2e.mjs | tee .e2e-tmp/e2e.log
+	# In a fresh network namespace (only loopback) when we can make one,
+	# so nothing can leave the machine whatever the browser tries.
+	# E2E_NETNS=0 turns this off.
+	if [ "${E2E_NETNS:-1}" != 0 ] && command -v unshare >/dev/null && command -v ip >/dev/null &&
+		unshare -n true 2>/dev/null; then
+		echo "# end to end against $GAVEL, in a network namespace with only loopback"
+		unshare -n sh -c 'ip link set lo up && exec node e2e/gavel.e2e.mjs' | tee .e2e-tmp/e2e.log
+	else
+		echo "# end to end against $GAVEL"
+		node e2e/gavel.e2e.mjs | tee .e2e-tmp/e2e.log
+	fi
 	erc=${PIPESTATUS[0]}
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' .e2e-tmp/e2e.log | tail -1)
 	if [ -n "$line" ]; then
