@@ -878,10 +878,11 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		} else if (WIFSIGNALED(status)) {
 			res->signal = WTERMSIG(status);
 			res->status = SANDBOX_SIGNALED;
+			/* SIGXCPU is not taken as a time limit: a program can
+			 * raise it itself. Only the cgroup's CPU time says TLE
+			 * (below); the RLIMIT_CPU backstop lies beyond it. */
 			if (res->signal == SIGXFSZ)
 				res->status = SANDBOX_OUTPUT_LIMIT;
-			else if (res->signal == SIGXCPU)
-				res->status = SANDBOX_TIME_LIMIT;
 		}
 		if (w.killed != SANDBOX_OK)
 			res->status = w.killed;
