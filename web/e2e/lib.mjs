@@ -168,6 +168,7 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
 export function tap() {
   let n = 0;
   let failed = 0;
+  let skipped = 0;
   const results = [];
   return {
     async test(name, fn) {
@@ -184,11 +185,12 @@ export function tap() {
     },
     skip(name, why) {
       n++;
+      skipped++;
       console.log(`ok ${n} - ${name} # SKIP ${why}`);
     },
     end() {
       console.log(`1..${n}`);
-      console.log(`${n - failed} passed, ${failed} failed`);
+      console.log(`${n - failed - skipped} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
       return failed;
     },
     get failed() {

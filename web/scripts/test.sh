@@ -82,12 +82,12 @@ if [ -n "${GAVEL:-}" ]; then
 		node e2e/gavel.e2e.mjs | tee .e2e-tmp/e2e.log
 	fi
 	erc=${PIPESTATUS[0]}
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' .e2e-tmp/e2e.log | tail -1)
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' .e2e-tmp/e2e.log | tail -1)
 	if [ -n "$line" ]; then
 		ok "$(echo "$line" | cut -d' ' -f1)"
-		bad "$(echo "$line" | cut -d' ' -f3)"
+		bad "$(echo "$line" | cut -d' ' -f3 | tr -d ,)"
 	fi
-	if [ "$erc" -ne 0 ] && { [ -z "$line" ] || [ "$(echo "$line" | cut -d' ' -f3)" = 0 ]; }; then bad 1; fi
+	if [ "$erc" -ne 0 ] && { [ -z "$line" ] || [ "$(echo "$line" | cut -d' ' -f3 | tr -d ,)" = 0 ]; }; then bad 1; fi
 else
 	echo "# end-to-end tests skipped: set GAVEL to the gavel binary to run them"
 fi
