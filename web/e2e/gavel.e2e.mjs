@@ -150,8 +150,12 @@ try {
     const diff = await page.textContent(`tr[data-slug="${SLUG}"] td:nth-child(3)`);
     assert(/Easy|Medium|Hard/.test(diff), `no difficulty: ${diff}`);
     await page.fill('#search', 'two');
-    const shown = await page.$$eval('tbody tr[data-slug]', (r) => r.map((x) => x.dataset.slug));
-    assert(shown.includes(SLUG) && shown.every((s) => s.includes('two')), `search shows ${shown}`);
+    const shown = await page.$$eval('tbody tr[data-slug]', (r) => r.map((x) => [x.dataset.slug, x.querySelector('a').textContent]));
+    assert(shown.some(([slug]) => slug === SLUG) && shown.every(([, title]) => /two/i.test(title)), `search shows ${JSON.stringify(shown)}`);
+    await page.selectOption('#difficulty', 'Hard');
+    const hard = await page.$$eval('tbody tr[data-slug] td:nth-child(3)', (r) => r.map((x) => x.textContent));
+    assert(hard.every((d) => d === 'Hard'), `difficulty filter shows ${hard}`);
+    await page.selectOption('#difficulty', '');
     await page.fill('#search', '');
     await shot('list.png');
   });
