@@ -73,6 +73,10 @@ export async function startServer() {
   }
   const log = fs.openSync(path.join(tmp, 'server.log'), 'a');
   const proc = spawn(cmd, args, { cwd: repoDir, stdio: ['ignore', log, log] });
+  // never leave the server behind, however this process ends
+  const reap = () => proc.exitCode === null && proc.kill('SIGKILL');
+  process.once('exit', reap);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGPIPE']) process.once(sig, () => { reap(); process.exit(1); });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${base}/api/languages`, proc);
