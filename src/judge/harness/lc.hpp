@@ -52,31 +52,38 @@ struct bad_value {
  * pointer into the arena.  Nodes the user allocates are left alone.
  */
 struct arena {
-	std::vector<std::pair<char *, std::size_t>> blocks;
-	std::size_t cur = 0; /* block being filled */
-	std::size_t off = 0; /* bytes used in it */
+	/* Plain data with no destructor: operator delete consults it until
+	 * the very end of the process, after static destructors ran. */
+	char	   *base[48]; /* blocks, each twice the size of the last */
+	std::size_t size[48];
+	int	    nblocks;
+	int	    cur;      /* block being filled */
+	std::size_t off;      /* bytes used in it */
 
 	void *
 	alloc(std::size_t n)
 	{
 		n = (n + 15) & ~std::size_t(15);
-		while (cur < blocks.size() && off + n > blocks[cur].second) {
+		while (cur < nblocks && off + n > size[cur]) {
 			cur++;
 			off = 0;
 		}
-		if (cur == blocks.size()) {
-			std::size_t sz = blocks.empty()
-			    ? std::size_t(64) << 10
-			    : blocks.back().second * 2;
+		if (cur == nblocks) {
+			std::size_t sz = nblocks == 0 ? std::size_t(64) << 10
+						      : size[nblocks - 1] * 2;
 			if (sz < n)
 				sz = n;
-			char *p = static_cast<char *>(std::malloc(sz));
+			char *p = nblocks < 48
+			    ? static_cast<char *>(std::malloc(sz))
+			    : nullptr;
 			if (p == nullptr)
 				throw std::bad_alloc();
-			blocks.emplace_back(p, sz);
+			base[nblocks] = p;
+			size[nblocks] = sz;
+			nblocks++;
 			off = 0;
 		}
-		void *p = blocks[cur].first + off;
+		void *p = base[cur] + off;
 		off += n;
 		return p;
 	}
@@ -85,8 +92,8 @@ struct arena {
 	owns(const void *p) const
 	{
 		const char *c = static_cast<const char *>(p);
-		for (const auto &b : blocks)
-			if (c >= b.first && c < b.first + b.second)
+		for (int i = 0; i < nblocks; i++)
+			if (c >= base[i] && c < base[i] + size[i])
 				return true;
 		return false;
 	}
@@ -99,7 +106,7 @@ struct arena {
 	}
 };
 
-inline arena nodes;
+inline constinit arena nodes{}; /* zero: no blocks */
 
 /*** JSON reader ***/
 
