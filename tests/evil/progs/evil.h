@@ -47,7 +47,6 @@ static char *volatile evil_keep;
 /* r is the result of a call that must fail (negative / -1). */
 #define MUST_FAIL(what, r)                                            \
 	do {                                                          \
-		errno = 0;                                            \
 		long evil_r_ = (long)(r);                             \
 		if (evil_r_ >= 0)                                     \
 			BREACH("%s succeeded (returned %ld)", what,   \
