@@ -382,6 +382,24 @@ def test_bad_input(s, cfg):
                 b"a" * 200000 + b"\r\n\r\n", read_timeout=5)
     T.ok(out == b"" or out.split(b" ")[1][:1] == b"4",
          "a 200 KB header: 4xx or closed", out[:80])
+    # Random bodies and mutations of a good one: always a 4xx, never a
+    # crash or a 5xx.
+    import random
+    rnd = random.Random(4242)
+    base = json.dumps(good).encode()
+    codes = set()
+    for i in range(300):
+        if i % 3 == 0:
+            body = bytes(rnd.randrange(256) for _ in range(rnd.randrange(64)))
+        else:
+            b = bytearray(base)
+            for _ in range(rnd.randrange(1, 6)):
+                b[rnd.randrange(len(b))] = rnd.randrange(256)
+            body = bytes(b)
+        st, j = post_raw("/api/run" if i % 2 else "/api/submissions", body)
+        codes.add(st)
+    T.ok(codes <= {200, 202, 400, 413, 415, 422},
+         "300 random and mutated bodies: only clear answers", codes)
     st, j = s.get("/api/health")
     T.ok(st == 200, "the server keeps serving after bad input", j)
 
