@@ -35,7 +35,8 @@ const char run_usage[] =
     "  -c, --cwd DIR           working directory inside (default /box)\n"
     "  -E, --env VAR=VALUE     add to the environment (default: PATH,\n"
     "                          HOME=/box, LANG=C.UTF-8 only)\n"
-    "  -r, --report FILE       write the JSON report to FILE ('-': stdout)\n"
+    "  -r, --report FILE       write the JSON report to FILE ('-': our\n"
+    "                          stdout, with --stdout FILE only)\n"
     "  -h, --help              this text\n";
 
 enum {
@@ -239,6 +240,14 @@ run_opts_parse(int argc, char **argv, struct run_opts *o, char *err,
 				    "missing value", argv[optind - 1]);
 			return -1;
 		}
+	}
+	if (o->report_path != NULL && strcmp(o->report_path, "-") == 0 &&
+	    o->stdout_path == NULL) {
+		/* Else the program could print a report of its own first. */
+		snprintf(err, errlen, "--report - needs --stdout FILE: the "
+				      "report must not mix with the program's "
+				      "output");
+		return -1;
 	}
 	if (optind >= argc) {
 		snprintf(err, errlen, "no program given (gavel run [OPTIONS] "

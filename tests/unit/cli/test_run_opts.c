@@ -109,6 +109,7 @@ Test(run_opts, bad_values_are_refused_with_a_reason)
 	char *a12[] = { "run", "--bogus", "--", "x", NULL };
 	char *a13[] = { "run", "--time", "1", NULL };
 	char *a14[] = { "run", "--time", "nan", "--", "x", NULL };
+	char *a15[] = { "run", "--report", "-", "--", "x", NULL };
 
 	expect_error(a1, ARGC(a1), "bad value 'abc'");
 	expect_error(a2, ARGC(a2), "bad value");
@@ -124,6 +125,7 @@ Test(run_opts, bad_values_are_refused_with_a_reason)
 	expect_error(a12, ARGC(a12), "unknown option");
 	expect_error(a13, ARGC(a13), "no program");
 	expect_error(a14, ARGC(a14), "bad value");
+	expect_error(a15, ARGC(a15), "--stdout FILE");
 }
 
 Test(run_opts, report_has_every_field)
