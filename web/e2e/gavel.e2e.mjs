@@ -59,7 +59,18 @@ const shape = (code) =>
 
 const mock = process.env.E2E_MOCK === '1';
 const shotDir = process.env.SCREENSHOT_DIR || (mock ? path.join(webDir, '.e2e-tmp', 'screenshots') : path.join(repoDir, 'docs', 'screenshots'));
-const T = tap();
+// on a failure: a picture and the console's text, for whoever reads the log
+const T = tap({
+  onFail: async (n) => {
+    if (!page) return;
+    const dir = path.join(webDir, '.e2e-tmp');
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `failure-${n}.png`) });
+    const text = await page.evaluate(() => (document.querySelector('section[aria-label="Console"]') || document.body).innerText);
+    for (const l of text.split('\n').slice(0, 30)) console.log(`  # | ${l}`);
+    console.log(`  # screenshot: web/.e2e-tmp/failure-${n}.png`);
+  },
+});
 const dist = path.join(webDir, 'dist', 'index.html');
 if (!fs.existsSync(dist)) {
   console.log('Bail out! web/dist is missing: run npm run build first');
@@ -157,7 +168,6 @@ try {
     assert(hard.every((d) => d === 'Hard'), `difficulty filter shows ${hard}`);
     await page.selectOption('#difficulty', '');
     await page.fill('#search', '');
-    await shot('list.png');
   });
 
   await T.test('Two Sum opens with statement, editor and samples', async () => {
@@ -184,7 +194,7 @@ try {
     await page.waitForFunction(() => window.__gavelEditor && window.__gavelEditor.getModel().getLanguageId() === 'cpp');
     typedAc = await typeCode(AC_CPP);
     await page.keyboard.press('ControlOrMeta+Enter');
-    await page.waitForSelector('[data-testid="run-result"], [data-testid="compile-output"]', { timeout: 180000 });
+    await page.waitForSelector('[data-testid="case-tab-0"], [data-testid="compile-output"], [data-testid="result-error"]', { timeout: 180000 });
     await waitIdle();
     const tabs = await page.$$eval('[data-testid^="case-tab-"]', (t) => t.map((x) => x.dataset.pass));
     assert(tabs.length >= 1, 'no case results');
@@ -300,6 +310,19 @@ try {
     await page.waitForFunction(() => window.__gavelMonaco.editor.getModelMarkers({ owner: 'gavel' }).length > 0, null, { timeout: 5000 });
     const lines = await page.evaluate(() => window.__gavelMonaco.editor.getModelMarkers({ owner: 'gavel' }).map((m) => m.startLineNumber));
     assert(lines.includes(3), `marker lines ${lines}`);
+  });
+
+  await T.test('back on the list, Two Sum is marked solved with its acceptance rate', async () => {
+    await page.click('header a[href="#/"]');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"] [aria-label="Solved"]`, { timeout: 30000 });
+    const acc = (await page.textContent(`tr[data-slug="${SLUG}"] td:last-child`)).trim();
+    assert(/^\d+(\.\d)? %$/.test(acc) && acc !== '0.0 %', `acceptance ${acc}`);
+    // tall enough for the whole catalog in the picture
+    const rows = (await page.$$('tbody tr[data-slug]')).length;
+    await page.setViewportSize({ width: 1280, height: Math.min(2400, Math.max(800, 220 + rows * 46)) });
+    await page.waitForTimeout(200);
+    await shot('list.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   await T.test('usable at 1024 px wide and from the keyboard', async () => {

@@ -169,7 +169,7 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
 }
 
 /** Minimal TAP. */
-export function tap() {
+export function tap({ onFail } = {}) {
   let n = 0;
   let failed = 0;
   let skipped = 0;
@@ -184,6 +184,13 @@ export function tap() {
         failed++;
         console.log(`not ok ${n} - ${name}`);
         for (const l of String((e && e.stack) || e).split('\n').slice(0, 12)) console.log(`  # ${l}`);
+        if (onFail) {
+          try {
+            await onFail(n, name);
+          } catch {
+            /* diagnostics only */
+          }
+        }
       }
       results.push(name);
     },

@@ -254,7 +254,9 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
   const resultView =
     last === 'run' ? (
       runError ? (
-        <ErrorMessage error={runError} />
+        <div data-testid="result-error">
+          <ErrorMessage error={runError} />
+        </div>
       ) : (
         <RunResult key={runResult ? 'r' : 'n'} result={runResult} running={running} params={paramNames(problem)} />
       )
@@ -302,7 +304,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
                 ↺ Reset to starter
               </button>
               <span className="ml-auto truncate text-xs text-neutral-500" aria-live="polite" data-testid="notice">
-                {notice || 'Draft saved in this browser'}
+                {notice || 'Draft saved in this browser · Ctrl+M: Tab moves focus'}
               </span>
             </div>
             <Suspense fallback={<div className="min-h-0 flex-1 p-4 text-sm text-neutral-400">Loading editor…</div>}>

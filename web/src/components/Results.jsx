@@ -70,6 +70,9 @@ export function RunResult({ result, running, params }) {
           </span>
         )}
       </div>
+      {result.message && !allOk && !cases.some((x) => x && x.message) && (
+        <Block label="Message" testid="run-message">{result.message}</Block>
+      )}
       <div className="mt-3 flex flex-wrap gap-2" role="tablist" aria-label="Cases">
         {cases.map((x, k) => (
           <button

@@ -64,8 +64,9 @@ export function mergeRun(plan, samplesResult, customResults) {
   });
   const bad = cases.find((c) => c && c.verdict && c.verdict !== 'AC');
   return {
-    verdict: bad ? bad.verdict : cases.every(Boolean) ? 'AC' : 'IE',
+    verdict: bad ? bad.verdict : cases.every(Boolean) ? 'AC' : all.map((r) => r.verdict).find((v) => v && v !== 'AC') || 'IE',
     compile_output: all.map((r) => r.compile_output).find(Boolean) || '',
+    message: all.map((r) => r.message).find(Boolean) || null,
     cases,
   };
 }
