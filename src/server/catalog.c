@@ -92,10 +92,14 @@ walk(const char *base, const char *rel, struct paths *out)
 		r = rel[0] ? xasprintf("%s/%s", rel, e->d_name)
 			   : xstrdup(e->d_name);
 		full = xasprintf("%s/%s", base, r);
-		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/*
+		 * Real directories only: a symlinked one could loop. A
+		 * symlinked file (a shared test) is read like any other.
+		 */
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
 			walk(base, r, out);
 			free(r);
-		} else if (S_ISREG(st.st_mode)) {
+		} else if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
 			out->v = xrealloc(out->v, (out->n + 1) * sizeof(char *));
 			out->v[out->n++] = r;
 		} else {

@@ -87,14 +87,18 @@ common_headers(struct MHD_Response *r)
 struct MHD_Response *
 reply_json(struct request *rq, unsigned status, json_t *body)
 {
-	char		    *text = json_dumps(body, JSON_COMPACT);
+	char		    *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
 	size_t		     n;
 	struct MHD_Response *r;
 
 	json_decref(body);
-	if (text == NULL)
+	if (text == NULL) {
+		log_warnx("http: cannot encode the answer to %s %s",
+		    rq->method, rq->path);
+		status = 500;
 		text = xstrdup("{\"error\":{\"code\":\"internal\","
 			       "\"message\":\"cannot encode the answer\"}}");
+	}
 	n = strlen(text);
 	text = xrealloc(text, n + 2);
 	text[n++] = '\n';
@@ -108,6 +112,46 @@ reply_json(struct request *rq, unsigned status, json_t *body)
 	return r;
 }
 
+/*
+ * Replace, in place, every byte that does not belong to a well-formed
+ * UTF-8 sequence (and every control character but tab) with '?', so
+ * the text is always valid in a JSON string.
+ */
+static void
+utf8_sanitize(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t	       i, k, n;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if (*p < 0x20 && *p != '\t')
+				*p = '?';
+			p++;
+			continue;
+		}
+		n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
+		  : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		for (k = 1; n && k < n; k++)
+			if ((p[k] & 0xc0) != 0x80)
+				n = 0;
+		/* Overlong forms, surrogates, and above U+10FFFF. */
+		if ((n == 2 && *p < 0xc2) ||
+		    (n == 3 && *p == 0xe0 && p[1] < 0xa0) ||
+		    (n == 3 && *p == 0xed && p[1] >= 0xa0) ||
+		    (n == 4 && *p == 0xf0 && p[1] < 0x90) ||
+		    (n == 4 && *p == 0xf4 && p[1] > 0x8f) ||
+		    (n == 4 && *p > 0xf4))
+			n = 0;
+		if (n == 0) {
+			*p++ = '?';
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			p++;
+	}
+}
+
 struct MHD_Response *
 reply_error(struct request *rq, unsigned status, const char *code,
     const char *fmt, ...)
@@ -118,6 +162,8 @@ reply_error(struct request *rq, unsigned status, const char *code,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* It may quote the client's bytes, perhaps cut mid-character. */
+	utf8_sanitize(msg);
 	return reply_json(rq, status,
 	    json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
 }

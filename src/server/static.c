@@ -125,7 +125,12 @@ open_inside(const char *root, const char *rel, struct stat *st, char **real)
 	fd = open(buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+	if (fstat(fd, st) != 0) {
+		close(fd);
+		errno = EACCES;
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
 		close(fd);
 		errno = S_ISDIR(st->st_mode) ? EISDIR : EACCES;
 		return -1;

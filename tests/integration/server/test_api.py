@@ -307,6 +307,9 @@ def test_bad_input(s, cfg):
                 good, problem="../../etc/passwd")).encode(), 422, "invalid"),
             ("an unknown language", json.dumps(dict(good, language="cobol"))
              .encode(), 422, "invalid"),
+            ("an unknown language cut mid-character in the message",
+             json.dumps(dict(good, language="a" + "\u00e9" * 40)).encode(),
+             422, "invalid"),
             ("C on a function problem", json.dumps(dict(
                 good, language="c", code="int main(){}")).encode(), 422,
              "invalid"),
