@@ -74,6 +74,11 @@ class TreeNode:
 
 STDOUT_CAP = 64 * 1024
 NODE_CAP = 1 << 22  # more nodes than this in a returned tree: a cycle
+TB_FRAMES = 30      # frames of a traceback printed to stderr
+# Deep enough for a recursive DFS over 10^5 cells or nodes.  Not 10^6: an
+# infinite recursion would take ~400 MB of frames and end as MLE, not as
+# the RecursionError the user should see.
+RECURSION_LIMIT = 300000
 
 
 class _Buf:
@@ -350,6 +355,8 @@ def _err_name(e):
 
 
 def _print_tb(e, src):
+    """The traceback of e on stderr, the user's frames only, the last
+    TB_FRAMES of them (a RecursionError has hundreds of thousands)."""
     import linecache
     import traceback
     linecache.cache['solution.py'] = (len(src), None,
@@ -358,8 +365,18 @@ def _print_tb(e, src):
     # Drop the harness's own frames: show the user's code only.
     while tb is not None and tb.tb_frame.f_code.co_filename != 'solution.py':
         tb = tb.tb_next
-    traceback.print_exception(type(e), e, tb, file=sys.__stderr__)
-    sys.__stderr__.flush()
+    n, last = 0, tb
+    while last is not None:
+        n += 1
+        last = last.tb_next
+    err = sys.__stderr__
+    if n > TB_FRAMES:
+        for _ in range(n - TB_FRAMES):
+            tb = tb.tb_next
+        err.write('(the first %d frames of the traceback are left out)\n'
+                  % (n - TB_FRAMES))
+    traceback.print_exception(type(e), e, tb, file=err)
+    err.flush()
 
 
 def _put(chan, data):
@@ -427,7 +444,7 @@ def main():
 
     ns = {'__name__': '__main__', '__builtins__': __builtins__}
     exec(compile(_PRELUDE, '<gavel prelude>', 'exec'), ns)
-    sys.setrecursionlimit(10 ** 6)
+    sys.setrecursionlimit(RECURSION_LIMIT)
     try:
         import resource
         soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
