@@ -98,6 +98,12 @@ json_t *body_json(struct request *rq, struct MHD_Response **err);
  */
 int field_string(struct request *rq, json_t *obj, const char *key,
     bool required, const char **out, size_t *len, struct MHD_Response **err);
+/*
+ * A JSON string of the n bytes at s (NULL: JSON null), made valid: bytes
+ * that are not UTF-8, and NULs, become '?'. For program output and other
+ * text the server does not control. New reference.
+ */
+json_t *json_text(const char *s, size_t n);
 /* ISO 8601 UTC with milliseconds, in buf (>= 32 bytes). */
 const char *iso_time(int64_t ms, char *buf, size_t n);
 

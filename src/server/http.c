@@ -118,20 +118,22 @@ reply_json(struct request *rq, unsigned status, json_t *body)
  * the text is always valid in a JSON string.
  */
 static void
-utf8_sanitize(char *s)
+utf8_fix(unsigned char *p, size_t len, bool controls)
 {
-	unsigned char *p = (unsigned char *)s;
+	unsigned char *end = p + len;
 	size_t	       i, k, n;
 
-	while (*p != '\0') {
+	while (p < end) {
 		if (*p < 0x80) {
-			if (*p < 0x20 && *p != '\t')
+			if ((*p < 0x20 && *p != '\t' && controls) || *p == 0)
 				*p = '?';
 			p++;
 			continue;
 		}
 		n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
 		  : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (n > (size_t)(end - p))
+			n = 0;
 		for (k = 1; n && k < n; k++)
 			if ((p[k] & 0xc0) != 0x80)
 				n = 0;
@@ -150,6 +152,32 @@ utf8_sanitize(char *s)
 		for (i = 0; i < n; i++)
 			p++;
 	}
+}
+
+static void
+utf8_sanitize(char *s)
+{
+	utf8_fix((unsigned char *)s, strlen(s), true);
+}
+
+json_t *
+json_text(const char *s, size_t n)
+{
+	char   *copy;
+	json_t *j;
+
+	if (s == NULL)
+		return json_null();
+	if ((j = json_stringn(s, n)) != NULL && memchr(s, '\0', n) == NULL)
+		return j;
+	json_decref(j);
+	copy = xmalloc(n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	utf8_fix((unsigned char *)copy, n, false);
+	j = json_stringn(copy, n);
+	free(copy);
+	return j ? j : json_null();
 }
 
 struct MHD_Response *

@@ -23,9 +23,7 @@ parse_or(const char *text, json_t *def)
 static json_t *
 text_or_null(const char *s, size_t n)
 {
-	json_t *j = s ? json_stringn(s, n) : NULL;
-
-	return j ? j : json_null();
+	return json_text(s, n);
 }
 
 static json_t *

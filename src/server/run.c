@@ -15,17 +15,13 @@
 static json_t *
 text_or_null(const char *s)
 {
-	json_t *j = s ? json_string(s) : NULL;
-
-	return j ? j : json_null();
+	return json_text(s, s ? strlen(s) : 0);
 }
 
 static json_t *
 blob_or_null(const char *s, size_t n)
 {
-	json_t *j = s ? json_stringn(s, n) : NULL;
-
-	return j ? j : json_null();
+	return json_text(s, n);
 }
 
 static json_t *

@@ -133,13 +133,11 @@ api_submit(struct request *rq)
 	return r;
 }
 
-/* A JSON string, or null for NULL or text that is not UTF-8. */
+/* A JSON string (made valid UTF-8), or null for NULL. */
 static json_t *
 str_or_null(const char *s)
 {
-	json_t *j = s ? json_string(s) : NULL;
-
-	return j ? j : json_null();
+	return json_text(s, s ? strlen(s) : 0);
 }
 
 json_t *

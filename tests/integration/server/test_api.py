@@ -104,6 +104,18 @@ def test_run(s):
                                 "code": CE_PY})
     T.ok(st == 200 and j["verdict"] == "CE" and j["compile_output"],
          "POST /api/run of a syntax error: CE with compile output", j)
+    bytes_py = ("import sys\n"
+                "class Solution:\n"
+                "    def add(self, a: int, b: int) -> int:\n"
+                "        sys.stdout.buffer.write(b'\\xff\\xfe ok\\n')\n"
+                "        sys.stdout.flush()\n"
+                "        return a + b\n")
+    st, j = s.post("/api/run", {"problem": "add-two", "language": "python3",
+                                "code": bytes_py})
+    T.ok(st == 200 and j["verdict"] == "AC" and
+         "ok" in (j["cases"][0]["stdout"] or ""),
+         "a program printing bytes that are not UTF-8: shown, made valid",
+         j)
     st, j = s.get("/api/submissions")
     T.ok(st == 200 and j["submissions"] == [], "runs are not stored", j)
 
