@@ -412,25 +412,26 @@ slot_netns(int slot)
 
 /*** Slots ***/
 
+/*
+ * Take the lowest free slot: low slots are the ones whose network
+ * namespace this process has already made (see slot_netns()). Returns the
+ * locked file's descriptor, or -1.
+ */
 static int
 slot_acquire(int *slot)
 {
-	static unsigned next;
-	unsigned	start = __atomic_fetch_add(&next, 1, __ATOMIC_RELAXED);
-	unsigned	i;
-	char		path[64];
+	char path[64];
+	int  s;
 
-	start = (start + (unsigned)getpid() * 7u) % BOX_MAX_SLOTS;
-	for (i = 0; i < BOX_MAX_SLOTS; i++) {
-		unsigned s = (start + i) % BOX_MAX_SLOTS;
-		int	 fd;
+	for (s = 0; s < BOX_MAX_SLOTS; s++) {
+		int fd;
 
-		snprintf(path, sizeof(path), BOX_SLOTS_DIR "/%u", s);
+		snprintf(path, sizeof(path), BOX_SLOTS_DIR "/%d", s);
 		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 		if (fd < 0)
 			return -1;
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-			*slot = (int)s;
+			*slot = s;
 			return fd;
 		}
 		close(fd);
