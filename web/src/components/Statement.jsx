@@ -4,7 +4,13 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Difficulty } from './ui.jsx';
 
-const safeUrl = (url) => (/^(https?:|mailto:|#)/i.test(url || '') ? url : '');
+// Links: http(s), mailto and anchors only. Images: only files next to the
+// app (relative paths), so a statement never makes the browser go online.
+const safeUrl = (url, key) => {
+  const u = String(url || '').trim();
+  if (key === 'src') return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(u) ? '' : u;
+  return /^(https?:|mailto:|#)/i.test(u) ? u : '';
+};
 
 export function MarkdownText({ children }) {
   return (

@@ -25,6 +25,12 @@ describe('statement', () => {
     expect(container.querySelectorAll('h1').length).toBe(1); // the title is not repeated
   });
 
+  it('never loads images from another host', () => {
+    const { container } = render(<Statement problem={{ title: 'T', statement: '![a](https://example.com/x.png) ![b](img/local.png)' }} />);
+    const srcs = [...container.querySelectorAll('img')].map((i) => i.getAttribute('src') || '');
+    expect(srcs).toEqual(['', 'img/local.png']);
+  });
+
   it('strips only a leading title that repeats the problem title', () => {
     expect(stripTitle('# Two Sum\n\ntext', 'Two Sum').trim()).toBe('text');
     expect(stripTitle('# Other\n\ntext', 'Two Sum')).toBe('# Other\n\ntext');
