@@ -56,6 +56,7 @@ threads_cpu          time_limit     --time 1 --wall 10
 threads_cpu@cpp      time_limit     --time 1 --wall 10
 busy_loop            time_limit     --time 1 --wall 10
 busy_loop@py         time_limit     --time 1 --wall 10
+cpu_under_limit      ok             --time 1 --wall 10
 sleeper              wall_limit     --time 1 --wall 1
 fifo_block           wall_limit     --time 1 --wall 1
 daemon_orphan        ok             --time 1
@@ -78,6 +79,8 @@ huge_stdout          output_limit   --stdout-max 1048576
 huge_stderr          output_limit   --stderr-max 65536
 huge_stdout@py       output_limit   --stdout-max 1048576
 huge_stdout@cpp      output_limit   --stdout-max 1048576
+output_exact@cap     ok             --stdout-max 65536 -- 65536
+output_exact@over    output_limit   --stdout-max 65536 -- 65537
 rlimit_raise         output_limit   --fsize 1024
 # -- exit statuses and lies
 self_sigkill         signaled:9
@@ -178,6 +181,15 @@ check_self_sigkill_bigmem() { [ "$mem" -ge 40000 ] || fail "memory_kb $mem, 40 M
 check_huge_stdout()     { size_at_most "$out" 1048576; }
 check_huge_stdout_py()  { size_at_most "$out" 1048576; }
 check_huge_stdout_cpp() { size_at_most "$out" 1048576; }
+check_output_exact_cap() {
+	local n
+	n=$(stat -c %s "$out" 2>/dev/null || echo 0)
+	[ "$n" = 65536 ] || fail "stdout holds $n bytes, the program wrote 65536"
+}
+check_output_exact_over() { size_at_most "$out" 65536; }
+check_cpu_under_limit() {
+	[ "$cpu" -ge 550 ] && [ "$cpu" -lt 1000 ] || fail "cpu_ms $cpu for 600 ms of CPU"
+}
 check_huge_stderr()     { size_at_most "$err" 65536; }
 check_core_dump() {
 	local c

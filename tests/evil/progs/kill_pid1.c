@@ -14,6 +14,15 @@ main(void)
 		NOTE("kill(ppid, SIGKILL): %s", strerror(errno));
 	if (kill(-1, SIGKILL) < 0)
 		NOTE("kill(-1, SIGKILL): %s", strerror(errno));
+	/* pidfds work where pids are hidden (hidepid): still no signal. */
+	int pfd = (int)syscall(SYS_pidfd_open, 1, 0);
+	if (pfd >= 0) {
+		if (syscall(SYS_pidfd_send_signal, pfd, SIGKILL, NULL, 0) == 0)
+			NOTE("pidfd_send_signal(pid 1, SIGKILL) accepted");
+		else
+			NOTE("pidfd_send_signal(pid 1): %s", strerror(errno));
+	} else
+		NOTE("pidfd_open(1): %s", strerror(errno));
 	/* Its own process group, with SIGTERM ignored here: */
 	signal(SIGTERM, SIG_IGN);
 	if (kill(0, SIGTERM) < 0)
