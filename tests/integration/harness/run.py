@@ -285,6 +285,50 @@ def t_deep_recursion():
                           [{"ok": 10000}])
 
 
+def t_infinite_recursion():
+    # A RecursionError record, quickly, not an MLE or a minute of traceback.
+    src = ('class Solution:\n'
+           '    def f(self, n):\n'
+           '        return self.f(n + 1)\n')
+    t = cpu()
+    why = py_source_test(src, SUM_SIG, ['1\n', '2\n'], 0, 'RecursionError',
+                         [{"error": "RecursionError"},
+                          {"error": "RecursionError"}])
+    if not why and cpu() - t > 5:
+        why = 'took %.1f s of CPU' % (cpu() - t)
+    return why
+
+
+def t_cpp_stdin_protected():
+    # cin reads /dev/null, not the tests; prints never reach fd 1.
+    d = tempfile.mkdtemp(dir=TMP)
+    with open(os.path.join(d, 'sig.json'), 'w') as f:
+        json.dump(SUM_SIG, f)
+    src = os.path.join(d, 'solution.cpp')
+    with open(src, 'w') as f:
+        f.write('class Solution {\npublic:\n    int f(int n) {\n'
+                '        string s;\n'
+                '        if (cin >> s) return -1;\n'
+                '        puts("p");\n'
+                '        return n;\n    }\n};\n')
+    ok, msg = compile_cpp(os.path.join(d, 'sig.json'), src,
+                          os.path.join(d, 'main'))
+    if not ok:
+        return msg
+    ins = []
+    for i in range(3):
+        p = os.path.join(d, '%d.in' % i)
+        with open(p, 'w') as f:
+            f.write('%d\n' % i)
+        ins.append(p)
+    out = os.path.join(d, 'fd3')
+    rc, sout, err = run([os.path.join(d, 'main')], make_stdin(d, ins),
+                        fd3=out)
+    if rc != 0 or sout:
+        return 'exit %d, stdout %r: %s' % (rc, sout, err.decode())
+    return check_records(out, [{"ok": i, "stdout": "p\n"} for i in range(3)])
+
+
 def t_python_returns():
     # Lenient returns: generator, tuple of tuples, set, int for double,
     # float for integer, wrong type -> a TypeError record.
@@ -390,9 +434,9 @@ def main():
                 tests.append(('%s %s' % (lang, name),
                               lambda c=case, l=lang: case_test(c, l)))
     for fn in (t_syntax_error, t_load_error, t_no_solution,
-               t_input_protected, t_deep_recursion, t_python_returns,
-               t_cycle, t_unsupported, t_cpp_compile_error,
-               t_cpp_cycle_and_big):
+               t_input_protected, t_deep_recursion, t_infinite_recursion,
+               t_python_returns, t_cycle, t_unsupported, t_cpp_compile_error,
+               t_cpp_stdin_protected, t_cpp_cycle_and_big):
         tests.append((fn.__name__[2:].replace('_', ' '), fn))
 
     print('1..%d' % len(tests))
