@@ -90,6 +90,13 @@ print_json(const struct judge_report *rep)
 	json_object_set_new(o, "max_cpu_ms", json_integer(rep->max_cpu_ms));
 	json_object_set_new(o, "max_memory_kb",
 	    json_integer((json_int_t)rep->max_memory_kb));
+	json_object_set_new(o, "run_cpu_ms", json_integer(rep->run_cpu_ms));
+	json_object_set_new(o, "run_wall_ms", json_integer(rep->run_wall_ms));
+	json_object_set_new(o, "compile_ms",
+	    json_integer(rep->compile_wall_ms));
+	json_object_set_new(o, "compile_cached",
+	    json_boolean(rep->compile_cached));
+	json_object_set_new(o, "compile_pch", json_boolean(rep->compile_pch));
 	json_object_set_new(o, "compile_output",
 	    rep->compile_output ? json_string(rep->compile_output) :
 				  json_null());

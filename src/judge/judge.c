@@ -448,6 +448,8 @@ judge_stdio_test(struct judge *j, size_t i, struct judge_test_result *r)
 	r->cpu_ms = res.cpu_ms;
 	r->wall_ms = res.wall_ms;
 	r->memory_kb = res.memory_kb;
+	j->rep->run_cpu_ms += res.cpu_ms;
+	j->rep->run_wall_ms += res.wall_ms;
 	v = verdict_classify_run(&res, j->memory_kb);
 	if (t->shown)
 		r->output = fs_read_fd(outfd, SHOWN_MAX, 0, NULL);
@@ -512,21 +514,102 @@ struct fn_run {
 	bool		   failed;   /* a test failed (stop unless all) */
 	char		  *line;     /* partial line */
 	size_t		   linelen;
+	size_t		   linecap;
 	bool		   protocol_error;
 	bool		   stopping; /* asked the box to stop: ignore the rest */
 };
 
+/* s[0..*n) without surrounding JSON whitespace; returns the start. */
+static const char *
+trim_json(const char *s, size_t *n)
+{
+	while (*n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' ||
+	    *s == '\r')) {
+		s++;
+		(*n)--;
+	}
+	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t' ||
+	    s[*n - 1] == '\n' || s[*n - 1] == '\r'))
+		(*n)--;
+	return s;
+}
+
 /*
- * Compare a record's value with the answer (or leave it to the checker,
- * run after the box). Sets r->verdict and r->message.
+ * The length of the JSON value starting at s (n bytes available): up to
+ * the delimiter that ends it at the top level. Only delimits; validity is
+ * checked by whoever parses it. 0 when it does not end.
+ */
+static size_t
+json_span(const char *s, size_t n)
+{
+	size_t i = 0;
+	int    depth = 0;
+
+	while (i < n) {
+		char c = s[i];
+
+		if (c == '"') {
+			for (i++; i < n && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+			if (i >= n)
+				return 0;
+			i++;
+			if (depth == 0)
+				return i;
+		} else if (c == '[' || c == '{') {
+			depth++;
+			i++;
+		} else if (c == ']' || c == '}') {
+			if (depth == 0)
+				return i;
+			i++;
+			if (--depth == 0)
+				return i;
+		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
+		    c == '\n' || c == '\r' || c == ':')) {
+			return i;
+		} else {
+			i++;
+		}
+	}
+	return depth == 0 ? i : 0;
+}
+
+/*
+ * Where the value of {"ok":<value>,"stdout":"..."} ends, found from the
+ * right: both harnesses write stdout last, and inside that JSON string
+ * the pattern cannot occur unescaped, so its last occurrence is the
+ * member's start. Returns the value's length, 0 when not found (then the
+ * caller delimits the value itself).
+ */
+static size_t
+stdout_tail_span(const char *s, size_t n)
+{
+	static const char pat[] = ",\"stdout\":\"";
+	const size_t	  m = sizeof(pat) - 1;
+	size_t		  i;
+
+	for (i = n; i >= m; i--)
+		if (s[i - m] == ',' && memcmp(s + i - m, pat, m) == 0)
+			return i - m;
+	return 0;
+}
+
+/*
+ * Compare a record's value (its JSON text) with the answer, or leave it
+ * to the checker, run after the box. Byte-equal texts are equal under
+ * every mode, which spares parsing the common case; otherwise both are
+ * parsed and compared by the problem's mode. Sets r->verdict, r->message.
  */
 static void
-fn_judge_value(struct fn_run *f, size_t i, json_t *got,
+fn_judge_value(struct fn_run *f, size_t i, const char *text, size_t tlen,
     struct judge_test_result *r)
 {
 	const struct jtest *t = &f->j->tests[i];
-	json_t		   *exp;
+	json_t		   *exp = NULL, *got = NULL;
 	char		   *ans, err[256], msg[512];
+	const char	   *a;
 	size_t		    len;
 
 	if (t->answer == NULL || f->j->chk_argv != NULL) {
@@ -540,11 +623,26 @@ fn_judge_value(struct fn_run *f, size_t i, json_t *got,
 		    strerror(errno));
 		return;
 	}
-	exp = lc_value_parse(ans, len, err, sizeof(err));
+	a = trim_json(ans, &len);
+	text = trim_json(text, &tlen);
+	if (len == tlen && memcmp(a, text, len) == 0) {
+		r->verdict = VERDICT_AC;
+		free(ans);
+		return;
+	}
+	exp = lc_value_parse(a, len, err, sizeof(err));
 	free(ans);
 	if (exp == NULL) {
 		r->verdict = VERDICT_IE;
 		r->message = xasprintf("judge error: the answer file: %s", err);
+		return;
+	}
+	got = lc_value_parse(text, tlen, err, sizeof(err));
+	if (got == NULL) {
+		r->verdict = VERDICT_RE;
+		r->message = xasprintf("the harness returned a bad value: %s",
+		    err);
+		json_decref(exp);
 		return;
 	}
 	switch (lc_compare(exp, got, &f->opts, msg, sizeof(msg))) {
@@ -561,6 +659,7 @@ fn_judge_value(struct fn_run *f, size_t i, json_t *got,
 		break;
 	}
 	json_decref(exp);
+	json_decref(got);
 }
 
 /* Handle one complete line from the harness. Returns 1 to stop the box. */
@@ -571,8 +670,10 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 	struct judge		 *j = f->j;
 	struct judge_report	 *rep = j->rep;
 	struct judge_test_result *r;
-	json_t			 *rec, *ok, *err, *out;
-	char			  perr[256];
+	json_t			 *rec = NULL, *ok, *err, *out;
+	char			  perr[256], *vtext = NULL;
+	const char		 *value = NULL;
+	size_t			  span = 0;
 
 	if (!f->ready) {
 		if (len == 5 && memcmp(line, "READY", 5) == 0) {
@@ -590,7 +691,26 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 		return 1;
 	}
 	r = &rep->tests[f->done];
-	rec = lc_value_parse(line, len, perr, sizeof(perr));
+	/*
+	 * {"ok":<value>,"stdout":...}: the value may be megabytes; find its
+	 * text, and parse only the small rest of the record here.
+	 */
+	if (len > 6 && memcmp(line, "{\"ok\":", 6) == 0) {
+		span = stdout_tail_span(line + 6, len - 6);
+		if (span == 0)
+			span = json_span(line + 6, len - 6);
+		if (span > 0) {
+			char *small = xasprintf("{\"ok\":0%.*s",
+			    (int)(len - 6 - span), line + 6 + span);
+
+			rec = lc_value_parse(small, strlen(small), perr,
+			    sizeof(perr));
+			free(small);
+			value = line + 6;
+		}
+	}
+	if (value == NULL)
+		rec = lc_value_parse(line, len, perr, sizeof(perr));
 	ok = json_object_get(rec, "ok");
 	err = json_object_get(rec, "error");
 	out = json_object_get(rec, "stdout");
@@ -607,15 +727,27 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 	if (json_is_string(out))
 		r->stdout_ = sdup_or_null(json_string_value(out));
 	if (ok != NULL) {
-		r->output = json_dumps(ok, JSON_COMPACT | JSON_ENCODE_ANY);
-		if (r->cpu_ms > j->time_ms) {
+		if (value != NULL) {
+			vtext = xstrndup(value, span);
+		} else {
+			vtext = json_dumps(ok, JSON_COMPACT | JSON_ENCODE_ANY);
+			span = vtext != NULL ? strlen(vtext) : 0;
+		}
+		if (vtext == NULL) {
+			r->verdict = VERDICT_IE;
+			r->message = xstrdup("judge error: the value");
+		} else if (r->cpu_ms > j->time_ms) {
 			/* Finished, but past its budget: the kill came late. */
 			r->verdict = VERDICT_TLE;
 			r->message = xasprintf("time limit %u ms of CPU time",
 			    j->time_ms);
 		} else {
-			fn_judge_value(f, f->done, ok, r);
+			fn_judge_value(f, f->done, vtext, span, r);
 		}
+		/* Kept whole for a checker, else only what people read. */
+		if (vtext != NULL && j->chk_argv == NULL && span > SHOWN_MAX)
+			vtext[SHOWN_MAX] = '\0';
+		r->output = vtext;
 	} else {
 		r->verdict = VERDICT_RE;
 		r->message = json_is_string(err) ?
@@ -657,7 +789,10 @@ fn_channel(void *arg, const char *buf, size_t len,
 
 		nl = memchr(buf, '\n', len);
 		take = nl != NULL ? (size_t)(nl - buf) : len;
-		f->line = xrealloc(f->line, f->linelen + take + 1);
+		if (f->linelen + take + 1 > f->linecap) {
+			f->linecap = 2 * (f->linelen + take + 1);
+			f->line = xrealloc(f->line, f->linecap);
+		}
 		memcpy(f->line + f->linelen, buf, take);
 		f->linelen += take;
 		f->line[f->linelen] = '\0';
@@ -727,6 +862,25 @@ free_headers(struct compile_file *f, size_t n)
 	free(f);
 }
 
+/* Copy the submission's compile figures into the report. */
+static void
+compile_stats(struct judge *j)
+{
+	j->rep->compile_wall_ms = j->prog.wall_ms;
+	j->rep->compile_cached = j->prog.cached;
+	j->rep->compile_pch = j->prog.used_pch;
+}
+
+/* Whether the precompiled header is switched off (GAVEL_NO_PCH=1, for
+ * measurements and for telling a PCH problem from a source problem). */
+static bool
+pch_disabled(void)
+{
+	const char *e = getenv("GAVEL_NO_PCH");
+
+	return e != NULL && e[0] != '\0' && strcmp(e, "0") != 0;
+}
+
 /* Compile the submission of a function problem. Returns 0 or -1 (rep set). */
 static int
 fn_compile(struct judge *j, json_t *sig)
@@ -755,8 +909,10 @@ fn_compile(struct judge *j, json_t *sig)
 		creq.source_len = tulen;
 		creq.extra = hdr;
 		creq.nextra = nhdr;
-		creq.pch_files = hdr;
-		creq.npch_files = nhdr;
+		if (!pch_disabled()) {
+			creq.pch_files = hdr;
+			creq.npch_files = nhdr;
+		}
 	} else {
 		/* The driver loads the source itself: a SyntaxError there is
 		 * the CE (exit 2 before READY). */
@@ -765,6 +921,7 @@ fn_compile(struct judge *j, json_t *sig)
 		creq.skip_check = true;
 	}
 	compile_run(&creq, &j->prog);
+	compile_stats(j);
 	free(tu);
 	free_headers(hdr, nhdr);
 	return 0;
@@ -894,6 +1051,8 @@ judge_function(struct judge *j)
 		    j->ntests, NULL);
 	sandbox_run(&cfg, &res);
 	ran = true;
+	rep->run_cpu_ms = res.cpu_ms;
+	rep->run_wall_ms = res.wall_ms;
 
 	v = verdict_classify_run(&res, j->memory_kb);
 	if (f.protocol_error) {
@@ -1038,12 +1197,13 @@ judge_stdio(struct judge *j)
 	creq.source = j->req->source;
 	creq.source_len = j->req->source_len;
 	if (j->lang->pch_header != NULL &&
-	    strcmp(j->lang->pch_header, pch.name) == 0 &&
+	    strcmp(j->lang->pch_header, pch.name) == 0 && !pch_disabled() &&
 	    starts_with_stdcpp(j->req->source, j->req->source_len)) {
 		creq.pch_files = &pch;
 		creq.npch_files = 1;
 	}
 	compile_run(&creq, &j->prog);
+	compile_stats(j);
 	rep->compile_output = j->prog.output ? xstrdup(j->prog.output) : NULL;
 	if (j->prog.verdict != VERDICT_AC) {
 		rep->verdict = j->prog.verdict;

@@ -49,6 +49,12 @@ struct judge_report {
 	struct judge_test_result *tests;
 	char			 *compile_output; /* capped, or NULL */
 	char			 *message;	  /* human text, or NULL */
+	/* Appended later; zero when not known. */
+	uint32_t run_cpu_ms;	  /* CPU of the submission's boxes, all */
+	uint32_t run_wall_ms;	  /* wall time of those boxes, all */
+	uint32_t compile_wall_ms; /* the compile step, as the judge saw it */
+	bool	 compile_cached;  /* the compile came from the cache */
+	bool	 compile_pch;	  /* compiled with the precompiled header */
 };
 
 /* Progress events, for live updates (the server's SSE). */

@@ -134,9 +134,9 @@ then ok "function: per-test verdict, cpu_ms, wall_ms, memory_kb, stdout"; else n
 if python3 - "$work/a.json" "$work/b.json" <<'PY'
 import json, sys
 a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
-assert a["verdict"] == "WA" and len(a["tests"]) == 1 and a["first_failed"] == 0, a
-assert b["verdict"] == "WA" and len(b["tests"]) == 4, b
-assert [t["verdict"] for t in b["tests"]] == ["WA", "RE", "RE", "RE"], b
+assert a["verdict"] == "RE" and len(a["tests"]) == 2 and a["first_failed"] == 1, a
+assert b["verdict"] == "RE" and len(b["tests"]) == 4, b
+assert [t["verdict"] for t in b["tests"]] == ["AC", "RE", "RE", "RE"], b
 assert "IndexError" in b["tests"][1]["message"], b
 PY
 then ok "stop at the first failure; --all runs every test"; else notok "stop at the first failure; --all runs every test"; fi
