@@ -76,7 +76,14 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
   }, [problem, languages]);
   const monacoLang = (langOptions.find((l) => l.id === lang) || {}).monaco || FALLBACK_MONACO[lang] || 'plaintext';
 
+  // The latest text per language, written at once on every change: a
+  // Ctrl+Enter can arrive before React has re-rendered with the last
+  // keystroke (browsers run input events first), so Run and Submit read
+  // this rather than the rendered state.
+  const latest = useRef({});
+  const currentCode = () => latest.current[lang] ?? code;
   const setCode = (v) => {
+    latest.current[lang] = v;
     setCodes((c) => ({ ...c, [lang]: v }));
     saveDraft(slug, lang, v, starter);
   };
@@ -90,6 +97,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     saveLanguage(slug, id);
   };
   const replaceCode = (language, text) => {
+    latest.current[language] = text;
     setCodes((c) => ({ ...c, [language]: text }));
     saveDraft(slug, language, text, (problem.starter || {})[language]);
     setReplace((r) => ({ language, code: text, n: (r ? r.n : 0) + 1 }));
@@ -102,8 +110,14 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
 
   // ---- run ----------------------------------------------------------------
   const busy = running || isBusy(sub);
+  // set at once, so a second Ctrl+Enter before the next render is ignored
+  const inflight = useRef(false);
+  useEffect(() => {
+    if (!running && !isBusy(sub)) inflight.current = false;
+  }, [running, sub]);
   const run = async () => {
-    if (busy || !problem || !lang) return;
+    if (busy || inflight.current || !problem || !lang) return;
+    inflight.current = true;
     setLast('run');
     setConsoleTab('result');
     setRunning(true);
@@ -115,7 +129,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     try {
       const list = cases && cases.length ? cases : samples;
       const plan = planRun(list, samples);
-      const base = { problem: slug, language: runLang, code };
+      const base = { problem: slug, language: runLang, code: currentCode() };
       const samplesResult = plan.runSamples ? await api.run(base) : null;
       const customResults = [];
       if (!samplesResult || samplesResult.verdict !== 'CE') {
@@ -143,7 +157,8 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
 
   // ---- submit -------------------------------------------------------------
   const submit = async () => {
-    if (busy || !problem || !lang) return;
+    if (busy || inflight.current || !problem || !lang) return;
+    inflight.current = true;
     setLast('submit');
     setConsoleTab('result');
     setFailedSample(null);
@@ -151,7 +166,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     setMarkers((m) => ({ ...m, [lang]: [] }));
     dispatch({ type: 'submitting' });
     try {
-      const r = await api.submit({ problem: slug, language: lang, code });
+      const r = await api.submit({ problem: slug, language: lang, code: currentCode() });
       dispatch({ type: 'submitted', id: r.id });
       setRefreshKey((k) => k + 1);
       if (stopFollow.current) stopFollow.current();
