@@ -109,7 +109,7 @@ walk(const char *base, const char *rel, struct paths *out)
 	}
 	closedir(d);
 	free(dir);
-	if (rel[0] == '\0')
+	if (rel[0] == '\0' && out->n > 1)
 		qsort(out->v, out->n, sizeof(char *), cmp_str);
 }
 

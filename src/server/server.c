@@ -50,8 +50,8 @@ server_config_defaults(struct server_config *cfg)
 	cfg->max_per_client = 200;
 	cfg->max_client_runs = 4;
 	cfg->max_runs = 0; /* 0: twice the workers */
-	cfg->max_code = 64 * 1024;
-	cfg->max_input = 64 * 1024;
+	cfg->max_code = (size_t)64 * 1024;
+	cfg->max_input = (size_t)64 * 1024;
 	cfg->max_connections = 512;
 	cfg->max_per_ip = 128;
 	cfg->timeout_s = 30;
