@@ -290,8 +290,15 @@ cg_create(struct cgroup *cg, const char *name, uint64_t memory_bytes,
 			goto fail;
 		}
 		cg->ndirs = i + 1;
-		cg->procs_fd[i] =
-		    open_in(cg->dirs[i], "cgroup.procs", O_WRONLY);
+		/*
+		 * On v1 the box's program joins through "tasks", writing "0"
+		 * (itself) while it has a single thread: the kernel then
+		 * skips the global thread-group lock whose first taking
+		 * waits out an RCU grace period (milliseconds). v2 has no
+		 * such door outside threaded subtrees.
+		 */
+		cg->procs_fd[i] = open_in(cg->dirs[i],
+		    cg_ver == CG_V1 ? "tasks" : "cgroup.procs", O_WRONLY);
 		if (cg->procs_fd[i] < 0) {
 			snprintf(msg, msglen, "cannot open %s/cgroup.procs: %s",
 			    cg->dirs[i], strerror(errno));
