@@ -14,8 +14,6 @@
 #include "judge/harness.h"
 #include "util/xalloc.h"
 
-const char *const harness_cxx_flags[] = { "-std=gnu++20", "-O2", NULL };
-
 /* Types deeper than this are not LeetCode's (list<list<list<...>>>). */
 #define MAX_DEPTH 4
 

@@ -9,8 +9,12 @@
  *                      /box/solution.py
  *   prelude.hpp, lc.hpp, gavel_pch.hpp
  *                      the C++ harness runtime; harness_cpp_source() writes
- *                      a translation unit that includes gavel_pch.hpp first,
- *                      compiled as g++ HARNESS_CXX_FLAGS -I /gavel.
+ *                      a translation unit that includes "gavel_pch.hpp"
+ *                      first: compile it with g++ -std=gnu++20 -O2 and the
+ *                      three headers beside it (or -I their directory);
+ *                      with a precompiled header built with the same flags
+ *                      (-x c++-header), add -include <dir>/gavel_pch.hpp.
+ *                      Rebuild the .gch whenever the headers or g++ change.
  *
  * Protocol, the same for both languages:
  *   stdin   line 1 the signature (LeetCode metaData, one line), line 2 the
@@ -46,10 +50,6 @@
 #define HARNESS_EXIT_LOAD    1
 #define HARNESS_EXIT_COMPILE 2
 #define HARNESS_EXIT_MISUSE  3
-
-/* g++ flags for the harness and for its precompiled header (they must be
- * the same for gcc to use the .gch). NULL-terminated. */
-extern const char *const harness_cxx_flags[];
 
 /*
  * Check that sig is a signature both harnesses support: a name that is a
