@@ -16,8 +16,16 @@
 static char *
 read_all(int fd, size_t max, size_t *len)
 {
-	size_t cap = 4096, n = 0;
-	char  *buf = xmalloc(cap + 1);
+	struct stat st;
+	size_t	    cap = 4096, n = 0;
+	char	   *buf;
+
+	/* A regular file's size is a good first guess: one allocation,
+	 * no copying as it grows (answers can be megabytes). */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size <= max)
+		cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap + 1);
 
 	for (;;) {
 		ssize_t r;

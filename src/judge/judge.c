@@ -64,6 +64,7 @@ struct judge {
 	struct compile_result	    prog;
 	struct compile_result	    chk;
 	char			  **chk_argv;	 /* checker run argv */
+	struct lang		    script;	 /* a #! checker's "language" */
 	uint32_t		    time_ms;	 /* per test, multiplied */
 	uint64_t		    memory_kb;
 	uint64_t		    output_max;
@@ -218,7 +219,7 @@ checker_prepare(struct judge *j)
 	cl = lang_for_file(tab, p->checker_main);
 	if (cl == NULL && strncmp(main_src, "#!", 2) == 0) {
 		/* A script: run by its interpreter, kept as "checker". */
-		static struct lang script;
+		struct lang	  *script = &j->script;
 		char		 **words;
 		size_t		   nl = strcspn(main_src, "\n"), k = 0, n;
 		char		  *line = xstrndup(main_src + 2, nl - 2);
@@ -239,11 +240,11 @@ checker_prepare(struct judge *j)
 			j->chk_argv[i - k] = xstrdup(words[i]);
 		j->chk_argv[n - k] = xstrdup("/prog/checker");
 		lang_argv_free(words);
-		memset(&script, 0, sizeof(script));
-		script.id = "script";
-		script.source = "checker";
-		script.row = "script";
-		cl = &script;
+		memset(script, 0, sizeof(*script));
+		script->id = "script";
+		script->source = "checker";
+		script->row = "script";
+		cl = script;
 		memset(&creq, 0, sizeof(creq));
 		creq.lang = cl;
 		creq.source = main_src;
