@@ -44,11 +44,12 @@ cpp_type(const char *t, size_t len, int depth)
 		len--;
 	if (depth > MAX_DEPTH || len == 0)
 		return NULL;
-	if (len > 2 && t[len - 2] == '[' && t[len - 1] == ']')
+	if (len > 2 && t[len - 2] == '[' && t[len - 1] == ']') {
 		inner = cpp_type(t, len - 2, depth + 1);
-	else if (len > 6 && strncmp(t, "list<", 5) == 0 && t[len - 1] == '>')
+	} else if (len > 6 && strncmp(t, "list<", 5) == 0 &&
+		   t[len - 1] == '>') {
 		inner = cpp_type(t + 5, len - 6, depth + 1);
-	else {
+	} else {
 		for (size_t i = 0; i < sizeof(base_types) / sizeof(*base_types);
 		     i++)
 			if (strlen(base_types[i].lc) == len &&
