@@ -121,23 +121,30 @@ api_events(struct request *rq)
 	struct stream		*s;
 	enum store_rc		 rc;
 
-	rc = store_submission_get(rq->app->store, rq->route.sub_id, false,
-	    &sub);
-	if (rc == STORE_NOTFOUND)
-		return reply_error(rq, 404, "not_found", "no submission %lld",
-		    (long long)rq->route.sub_id);
-	if (rc != STORE_OK)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+	/*
+	 * Subscribe before reading the status: if it is not done yet, its
+	 * "done" is published after this read, so into the topic we hold.
+	 * That is why finished topics need not linger long.
+	 */
 	s = xcalloc(1, sizeof(*s));
 	s->app = rq->app;
-	s->id = sub->id;
+	s->id = rq->route.sub_id;
+	s->sub = hub_subscribe(rq->app->hub, s->id);
+	rc = store_submission_get(rq->app->store, s->id, false, &sub);
+	if (rc != STORE_OK) {
+		stream_free(s);
+		if (rc == STORE_NOTFOUND)
+			return reply_error(rq, 404, "not_found",
+			    "no submission %lld", (long long)rq->route.sub_id);
+		return reply_error(rq, 500, "internal",
+		    "the database failed; try again");
+	}
 	if (sub->status == STORE_DONE) {
 		/* Late: the outcome only. */
+		hub_unsubscribe(s->sub);
+		s->sub = NULL;
 		done_from_store(s);
 		s->ended = true;
-	} else {
-		s->sub = hub_subscribe(rq->app->hub, sub->id);
 	}
 	store_submission_free(sub);
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16384, reader,

@@ -135,6 +135,21 @@ collect(struct hub *h)
 	}
 }
 
+/* Unlink and free one topic. Lock held. */
+static void
+drop(struct hub *h, struct topic *t)
+{
+	struct topic **pp = &h->buckets[(uint64_t)t->id % NBUCKETS];
+
+	for (; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == t) {
+			*pp = t->next;
+			topic_free(t);
+			h->ntopics--;
+			return;
+		}
+}
+
 /* The topic of id, created with its "queued" event. Lock held. */
 static struct topic *
 topic_get(struct hub *h, int64_t id)
@@ -211,6 +226,8 @@ hub_unsubscribe(struct hub_sub *s)
 	pthread_mutex_lock(&h->lock);
 	if (--s->t->subs == 0 && s->t->finished)
 		s->t->idle_since = mono_ms();
+	if (s->t->subs == 0 && !s->t->finished && s->t->nev <= 1)
+		drop(h, s->t); /* only its own "queued": nothing to lose */
 	collect(h);
 	pthread_mutex_unlock(&h->lock);
 	free(s);

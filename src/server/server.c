@@ -206,7 +206,7 @@ server_run(const struct server_config *cfg_in)
 		log_info("web: no built UI in %s; serving the API only",
 		    cfg.web_dir ? cfg.web_dir : "(none)");
 
-	app.hub = hub_new(30000);
+	app.hub = hub_new(5000);
 	app.runners = clients_new();
 	app.queue = queue_start(&app, cfg.workers);
 	if ((http = http_start(&app, &port)) == NULL)

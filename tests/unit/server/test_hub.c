@@ -81,3 +81,19 @@ Test(hub, finished_topics_are_collected)
 	cr_assert_lt(hub_topics(h), 5);
 	hub_free(h);
 }
+
+Test(hub, abandoned_empty_topics_are_dropped)
+{
+	struct hub *h = hub_new(60000);
+	int	    i;
+
+	/* Streams of unknown ids open and close: nothing may pile up. */
+	for (i = 1; i <= 100; i++)
+		hub_unsubscribe(hub_subscribe(h, i));
+	cr_assert_eq(hub_topics(h), 0);
+	/* A topic with real events stays until done. */
+	hub_publish(h, 7, "compiling", "{}");
+	hub_unsubscribe(hub_subscribe(h, 7));
+	cr_assert_eq(hub_topics(h), 1);
+	hub_free(h);
+}
