@@ -115,6 +115,7 @@ clock_set            ok
 sethostname          ok
 x32_syscall          signaled:31
 int80                signaled:31
+seccomp_edges        ok
 tiocsti              ok
 memfd_exec           ok
 personality          ok
