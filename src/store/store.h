@@ -232,7 +232,8 @@ void store_submission_list_free(struct store_submission_list *l);
 /*
  * Open (creating if needed) the database at path: WAL, busy timeout, and
  * every pending schema migration applied. NULL on failure, with the
- * reason logged.
+ * reason logged. (A PostgreSQL backend would be chosen here by a
+ * "postgres://" URL in place of the path; no caller changes.)
  */
 struct store *store_open(const char *path);
 void	      store_close(struct store *st);

@@ -205,6 +205,17 @@ def test_events(s):
          "SSE after the fact: done at once", [e[0] for e in evs])
     T.ok(all(no_secret(e[1]) for e in evs), "SSE never shows hidden data")
 
+    # Joining mid-way replays what happened so far, in order.
+    st, j = s.submit(SLOW_PY)
+    time.sleep(0.35)
+    status, evs = s.events(j["id"])
+    names = [e[0] for e in evs]
+    T.ok(names[:2] == ["queued", "compiling"] and names[-1] == "done" and
+         [e[1]["index"] for e in evs if e[0] == "test"] ==
+         list(range(1, 13)),
+         "SSE joined while judging: the events so far, then the rest",
+         names)
+
     # A wrong answer stops at the first failure.
     st, j = s.submit(WA_PY)
     status, evs = s.events(j["id"])
