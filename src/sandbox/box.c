@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <linux/sched.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <sched.h>
@@ -316,12 +317,13 @@ exec_program(const struct box_plan *p, int errfd)
 }
 
 static _Noreturn void
-program(const struct box_plan *p, int errfd)
+program(const struct box_plan *p, int errfd, bool in_cgroup)
 {
 	int in, fds[5], n = 0, i, e;
 
-	/* Join the box's cgroup, then hide everything above it. */
-	for (i = 0; i < p->ncg_procs; i++)
+	/* Join the box's cgroup (unless born in it), then hide everything
+	 * above it. */
+	for (i = 0; i < p->ncg_procs && !in_cgroup; i++)
 		if (write(p->cg_procs[i], "0", 1) != 1)
 			box_fail(errfd, "joining the cgroup", NULL);
 	if (unshare(CLONE_NEWCGROUP) < 0)
@@ -380,6 +382,35 @@ program(const struct box_plan *p, int errfd)
 /*** PID 1 ***/
 
 /*
+ * Fork the program. On cgroup v2 it is born in the box's cgroup
+ * (CLONE_INTO_CGROUP): moving a process in later takes a global lock whose
+ * first taking waits out an RCU grace period. Falls back to a plain fork
+ * (and the program joins by itself) where clone3 cannot do that.
+ */
+static pid_t
+spawn(const struct box_plan *p, bool *in_cgroup)
+{
+	struct clone_args args;
+	long		  pid;
+
+	*in_cgroup = false;
+	if (p->cg_dir >= 0) {
+		memset(&args, 0, sizeof(args));
+		args.flags = CLONE_INTO_CGROUP;
+		args.exit_signal = SIGCHLD;
+		args.cgroup = (uint64_t)p->cg_dir;
+		pid = syscall(SYS_clone3, &args, sizeof(args));
+		if (pid >= 0) {
+			*in_cgroup = true;
+			return (pid_t)pid;
+		}
+		if (errno != ENOSYS && errno != EINVAL && errno != E2BIG)
+			return -1;
+	}
+	return (pid_t)syscall(SYS_clone, SIGCHLD, NULL, NULL, NULL, NULL);
+}
+
+/*
  * Close every descriptor inherited from the parent but the plan's own. The
  * parent may be running other boxes from other threads: holding their
  * pipes would keep them from seeing their boxes end.
@@ -391,6 +422,8 @@ close_others(const struct box_plan *p)
 
 	keep[n++] = p->status_w;
 	keep[n++] = p->netns_fd;
+	if (p->cg_dir >= 0)
+		keep[n++] = p->cg_dir;
 	keep[n++] = p->stdout_w;
 	keep[n++] = p->stderr_w;
 	if (p->stdin_fd >= 0)
@@ -425,6 +458,7 @@ box_init(const struct box_plan *p)
 	int	       errpipe[2], st, i;
 	pid_t	       pid, w;
 	ssize_t	       r;
+	bool	       in_cgroup;
 
 	close_others(p);
 	/* Die with the parent; if it is already gone, its end of the status
@@ -441,13 +475,13 @@ box_init(const struct box_plan *p)
 
 	if (pipe2(errpipe, O_CLOEXEC) < 0)
 		box_fail(p->status_w, "pipe2", NULL);
-	pid = (pid_t)syscall(SYS_clone, SIGCHLD, NULL, NULL, NULL, NULL);
+	pid = spawn(p, &in_cgroup);
 	if (pid < 0)
 		box_fail(p->status_w, "fork", NULL);
 	if (pid == 0) {
 		close(errpipe[0]);
 		close(p->status_w);
-		program(p, errpipe[1]);
+		program(p, errpipe[1], in_cgroup);
 	}
 
 	/* Only the program holds the box's ends of its pipes. */
@@ -460,6 +494,8 @@ box_init(const struct box_plan *p)
 		close(p->chan_w);
 	for (i = 0; i < p->ncg_procs; i++)
 		close(p->cg_procs[i]);
+	if (p->cg_dir >= 0)
+		close(p->cg_dir);
 
 	r = read(errpipe[0], &m, sizeof(m));
 	if (r == (ssize_t)sizeof(m)) {

@@ -66,8 +66,9 @@ struct box_plan {
 	int chan_w; /* -1 without a channel */
 	int status_w;
 	int netns_fd; /* the slot's network namespace, joined first */
-	int cg_procs[3];
+	int cg_procs[3];  /* the program joins through these... */
 	int ncg_procs;
+	int cg_dir;	  /* ...unless it is born in the cgroup (v2), or -1 */
 };
 
 /* What PID 1 of the box tells the parent, once, through status_w. */

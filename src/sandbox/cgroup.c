@@ -268,7 +268,7 @@ cg_create(struct cgroup *cg, const char *name, uint64_t memory_bytes,
 
 	memset(cg, 0, sizeof(*cg));
 	cg->ver = cg_ver;
-	cg->cpu_fd = cg->peak_fd = cg->oom_fd = -1;
+	cg->cpu_fd = cg->peak_fd = cg->oom_fd = cg->dir_fd = -1;
 	for (i = 0; i < CG_MAX_DIRS; i++)
 		cg->procs_fd[i] = -1;
 	if (cg_ver == CG_NONE) {
@@ -317,6 +317,7 @@ cg_create(struct cgroup *cg, const char *name, uint64_t memory_bytes,
 		snprintf(num, sizeof(num), "%u", pids);
 		if (write_file(d, "pids.max", num) < 0)
 			goto fail_limit;
+		cg->dir_fd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		cg->cpu_fd = open_in(d, "cpu.stat", O_RDONLY);
 		cg->peak_fd = open_in(d, "memory.peak", O_RDONLY);
 		cg->oom_fd = open_in(d, "memory.events", O_RDONLY);
@@ -410,7 +411,9 @@ cg_destroy(struct cgroup *cg)
 		close(cg->peak_fd);
 	if (cg->oom_fd >= 0)
 		close(cg->oom_fd);
-	cg->cpu_fd = cg->peak_fd = cg->oom_fd = -1;
+	if (cg->dir_fd >= 0)
+		close(cg->dir_fd);
+	cg->cpu_fd = cg->peak_fd = cg->oom_fd = cg->dir_fd = -1;
 	for (i = cg->ndirs - 1; i >= 0; i--)
 		remove_dir(cg->dirs[i]);
 	cg->ndirs = 0;

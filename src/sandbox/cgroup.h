@@ -30,6 +30,8 @@ struct cgroup {
 	int		ndirs;			/* 1 on v2, 3 on v1 */
 	char		dirs[CG_MAX_DIRS][128]; /* the box's cgroup dirs */
 	int		procs_fd[CG_MAX_DIRS];	/* v1 tasks, v2 cgroup.procs */
+	int		dir_fd;			/* v2: the directory, for
+						   CLONE_INTO_CGROUP; else -1 */
 	int		cpu_fd;			/* cpuacct.usage or cpu.stat */
 	int		peak_fd;		/* max_usage_in_bytes or peak */
 	int		oom_fd;			/* oom_control or memory.events */

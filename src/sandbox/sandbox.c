@@ -696,7 +696,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	cg.ndirs = 0;
 	for (i = 0; i < CG_MAX_DIRS; i++)
 		cg.procs_fd[i] = -1;
-	cg.cpu_fd = cg.peak_fd = cg.oom_fd = -1;
+	cg.cpu_fd = cg.peak_fd = cg.oom_fd = cg.dir_fd = -1;
 	for (i = 0; i < P_COUNT; i++)
 		pipes[i][0] = pipes[i][1] = fds[i] = -1;
 
@@ -800,6 +800,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	for (i = 0; i < cg.ndirs; i++)
 		plan->cg_procs[i] = cg.procs_fd[i];
 	plan->ncg_procs = cg.ndirs;
+	plan->cg_dir = cg.dir_fd;
 
 	memset(&w, 0, sizeof(w));
 	w.cfg = cfg;
