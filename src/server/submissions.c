@@ -255,16 +255,16 @@ api_submissions(struct request *rq)
 		    "before must be a positive submission id");
 	if (limit == 0)
 		limit = 20;
+	/* One row more than asked tells whether another page follows. */
 	if (store_submission_list(rq->app->store, problem, before,
-		(size_t)limit, &l) != STORE_OK)
+		(size_t)limit + 1, &l) != STORE_OK)
 		return reply_error(rq, 500, "internal",
 		    "the database failed; try again");
 	arr = json_array();
-	for (i = 0; i < l.n; i++)
+	for (i = 0; i < l.n && (int64_t)i < limit; i++)
 		json_array_append_new(arr, submission_json(rq->app, &l.items[i]));
-	/* A full page may have a next one; the client asks with before. */
-	next = (int64_t)l.n == limit ? json_integer(l.items[l.n - 1].id)
-				     : json_null();
+	next = (int64_t)l.n > limit ? json_integer(l.items[limit - 1].id)
+				    : json_null();
 	store_submission_list_free(&l);
 	return reply_json(rq, 200,
 	    json_pack("{s:o,s:o}", "submissions", arr, "next_before", next));

@@ -256,6 +256,12 @@ def test_history(s):
         before = j["next_before"]
     T.ok(seen == sorted(ids, reverse=True) and pages == 3,
          "history pages newest first, without gaps or repeats", (seen, ids))
+    st, j = s.get("/api/submissions?problem=add-more&limit=7")
+    T.ok(len(j["submissions"]) == 7 and j["next_before"] is None,
+         "an exactly full last page says there is no next one", j)
+    st, j = s.get("/api/submissions?problem=add-more&limit=6")
+    T.ok(len(j["submissions"]) == 6 and j["next_before"] == ids[1],
+         "next_before is the last id shown", j["next_before"])
     st, j = s.get("/api/submissions?problem=add-more&limit=3")
     row = j["submissions"][0]
     T.ok(set(row) >= {"id", "problem", "language", "verdict", "status",
