@@ -327,6 +327,8 @@ cleanup() {
 	fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 # Host secrets and targets the box must never reach.
 echo "$GAVEL_EVIL_SECRET" >/tmp/gavel-evil-secret
