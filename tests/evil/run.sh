@@ -275,7 +275,7 @@ cpu_near() { # the CPU limit in ms: time_limit must land close to it
 	[ "$cpu" -ge $(($1 * 9 / 10)) ] || fail "cpu_ms $cpu below the ${1} ms limit"
 	[ "$cpu" -le $(($1 * 3 / 2)) ] || fail "cpu_ms $cpu far above the ${1} ms limit"
 }
-quick() { [ "$wall" -lt 1500 ] || fail "wall_ms $wall: the run did not end when main exited"; }
+quick() { [ "$wall" -lt 2500 ] || fail "wall_ms $wall (wall limit 3000): the run did not end when main exited"; }
 size_at_most() {
 	local n
 	n=$(stat -c %s "$1" 2>/dev/null || echo 0)
