@@ -170,6 +170,23 @@ expect "kattis py wa" "$P/kattis-hello" "$S/split_wa.py" WA
 expect "kattis c wa" "$P/kattis-hello" "$S/split_wa.c" WA
 expect "kattis c tle" "$P/kattis-hello" "$S/sum_tle.c" TLE
 
+# ---- legacy Kattis package: no time limit (1 s default), a #! validator ----
+expect "kattis script validator ac" "$P/kattis-script" "$S/split_ac.cpp" AC
+expect "kattis script validator wa" "$P/kattis-script" "$S/split_wa.py" WA
+"$gavel" judge "$P/kattis-script" "$S/sum_tle.cpp" --json >"$work/k.json" 2>/dev/null
+if grep -q 'time limit 1000 ms' "$work/k.json"; then ok "legacy package: 1 s default limit"; else notok "legacy package: 1 s default limit"; fi
+"$gavel" judge "$P/kattis-script" "$S/sum_tle.cpp" --json --time 0.5 >"$work/k.json" 2>/dev/null
+if grep -q 'time limit 500 ms' "$work/k.json"; then ok "legacy package: --time sets the limit"; else notok "legacy package: --time sets the limit"; fi
+
+# ---- stdio C++ starting with <bits/stdc++.h> uses the precompiled header ----
+"$gavel" judge "$P/sum-stdio" "$S/sum_ac.cpp" --json >"$work/p.json" 2>/dev/null
+"$gavel" judge "$P/sum-stdio" "$S/sum_wa.cpp" --json >"$work/q.json" 2>/dev/null
+if grep -q '"compile_pch": true' "$work/p.json" && grep -q '"compile_pch": false' "$work/q.json"; then
+	ok "precompiled header only for sources that start with <bits/stdc++.h>"
+else
+	notok "precompiled header only for sources that start with <bits/stdc++.h>"
+fi
+
 # ---- expected answers never enter the program's box ----
 cat >"$work/snoop.py" <<'PY'
 import os
@@ -183,7 +200,8 @@ PY
 expect "no test files visible in the box" "$P/sum-stdio" "$work/snoop.py" AC
 
 # ---- the compile cache: the second compile is a cache hit ----
-cp "$S/sum_ac.cpp" "$work/cached.cpp"
+# A comment makes it a source never compiled before.
+{ echo "// $(date +%s%N)"; cat "$S/sum_ac.cpp"; } >"$work/cached.cpp"
 t0=$(date +%s%N)
 "$gavel" judge "$P/sum-stdio" "$work/cached.cpp" --json >/dev/null 2>&1
 t1=$(date +%s%N)
