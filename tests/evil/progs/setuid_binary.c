@@ -1,6 +1,7 @@
 /* setuid_binary: run setuid-root binaries of /usr (su, passwd, mount,
- * newgrp) with stdin on a pipe nobody writes, and watch their effective
- * uid in /proc while they run: no_new_privs must keep it the box uid.
+ * newgrp) and a binary with file capabilities (gst-ptp-helper) with stdin
+ * on a pipe nobody writes, and watch their uids and capabilities in /proc
+ * while they run: no_new_privs and nosuid must keep them the box's.
  * Expected: ok. */
 #include "evil.h"
 #include <time.h>
@@ -44,6 +45,10 @@ try(const char *path, char *const argv[])
 					    path, ruid, euid);
 			}
 		}
+		const char *cp = strstr(st, "\nCapPrm:\t");
+		if (cp && strtoull(cp + 9, NULL, 16) != 0)
+			BREACH("%s ran with capabilities (CapPrm %s)", path,
+			    strtok((char *)cp + 9, "\n"));
 		if (waitpid(c, NULL, WNOHANG) == c) {
 			c = -1;
 			break;
@@ -70,5 +75,9 @@ main(void)
 	try("/usr/bin/passwd", pw);
 	try("/usr/bin/mount", mnt);
 	try("/usr/bin/newgrp", ng);
+	/* File capabilities (cap_net_admin,cap_net_bind_service=ep on this
+	 * host) must not be granted either. */
+	char *gst[] = { "gst-ptp-helper", NULL };
+	try("/usr/lib/x86_64-linux-gnu/gstreamer1.0/gstreamer-1.0/gst-ptp-helper", gst);
 	return evil_done();
 }
