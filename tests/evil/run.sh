@@ -9,13 +9,16 @@
 #   - a few figures where they matter (cpu_ms of CPU hogs, peak memory,
 #     output caps, quick ends);
 #   - that the host is untouched afterwards: no process with a box uid
-#     (60000..61000) outside a live gavel, no new or lost mount, no cgroup
-#     left under /sys/fs/cgroup/*/gavel/, only lock files in /run/gavel, no
-#     canary file planted outside, the root-owned target file intact, no
-#     connection reached the host listeners, host name and SysV IPC
-#     unchanged;
+#     (60000..61000) that no live sandbox holds, no new or lost mount, no
+#     idle cgroup left under /sys/fs/cgroup/*/gavel/, /run/gavel as gavel
+#     keeps it (slot lock files, an empty root mount point, the prepared
+#     etc), no canary file planted outside, the root-owned target and input
+#     files and a few host files intact, no connection reached the host
+#     listeners, host name, SysV IPC and keys unchanged;
 #   - that the next run is clean: a trivial program right after reports ok
 #     with a small memory figure.
+# Other sandboxes may run on the machine meanwhile (the server, unit tests,
+# other users); the host checks tell their boxes from leftovers.
 # Programs that probe a barrier exit 0 when it held and 42 on a BREACH
 # (their stderr says what got through); a breach shows as "exited 42".
 #
@@ -23,8 +26,10 @@
 # $EVIL_SKIP_RC), unless GAVEL_SANDBOX_MUST_WORK is set, then fail.
 #
 # Environment: GAVEL (the binary; default ../../build/src/gavel relative to
-# this script), EVIL_ONLY (a regex: run only the matching cases),
-# EVIL_KEEP=1 (keep the work directory).
+# this script; harness/reuse.c links against the sandbox library beside
+# it), EVIL_ONLY (a regex: run only the matching cases), EVIL_KEEP=1 (keep
+# the work directory with every report, stdout and stderr), EVIL_VERBOSE=1
+# (print each report), EVIL_TRACE=1 (timestamped shell trace on stderr).
 set -u
 [ -n "${EVIL_TRACE:-}" ] && { PS4='+ $EPOCHREALTIME '; set -x; }
 
@@ -41,8 +46,11 @@ PY=/usr/bin/python3
 # same program twice). EXPECTED is a status, or status:N for exited (exit
 # code) and signaled (signal number). Placeholders: @PORT@ (host TCP
 # listener), @ABSTRACT@ (host abstract unix socket name), @TARGET@ (a
-# root-owned host file, 0600), @INPUT@ (another, 0644), @RW@ (a host directory, 0777), @HOSTPIDS@ (host
-# pids), @OUT@ (this case's stdout file), @ERR@ (its stderr file).
+# root-owned host file, 0600), @INPUT@ (another, 0644), @RW@ (a host
+# directory, 0777), @HOSTPIDS@ (host pids), @OUT@ (this case's stdout
+# file), @ERR@ (its stderr file). Hooks: pre_NAME, custom_NAME (instead of
+# the plain run), check_NAME (after a matching status), post_NAME (always),
+# with @ in NAME turned into _.
 # Every run also gets --report, --stdout @OUT@, --stderr @ERR@ and
 # --dir BIN=/progs, unless the case gives its own --stdout / --stderr.
 # ---------------------------------------------------------------------------
