@@ -27,6 +27,7 @@ judge_usage(FILE *out)
 	fprintf(out,
 	    "usage: gavel judge PROBLEM SOURCE [--lang ID] [--time SEC] "
 	    "[--json] [--all] [--samples]\n"
+	    "                   [--input FILE [--answer FILE]]\n"
 	    "\n"
 	    "PROBLEM is a problem directory (Gavel's format or a Kattis "
 	    "package) or a\n"
@@ -36,7 +37,11 @@ judge_usage(FILE *out)
 	    "limit per test\n"
 	    "(seconds), --all runs every test past the first failure, "
 	    "--samples runs the\n"
-	    "samples only, --json prints one JSON object.\n");
+	    "samples only, --json prints one JSON object. --input runs the "
+	    "program on that\n"
+	    "input alone (a function problem's: one JSON value per line per "
+	    "parameter),\n"
+	    "judged against --answer if given, and prints what it answered.\n");
 }
 
 /* Progress lines on stderr, for people watching a long judge. */
@@ -111,7 +116,7 @@ print_json(const struct judge_report *rep)
 
 static void
 print_human(const struct judge_report *rep, const char *problem,
-    const char *lang)
+    const char *lang, bool custom)
 {
 	size_t i;
 
@@ -124,6 +129,10 @@ print_human(const struct judge_report *rep, const char *problem,
 		    verdict_name(t->verdict), t->cpu_ms,
 		    (unsigned long long)t->memory_kb,
 		    t->message ? "  " : "", t->message ? t->message : "");
+		if (custom && t->stdout_ != NULL)
+			printf("stdout:\n%s\n", t->stdout_);
+		if (custom && t->output != NULL)
+			printf("output:\n%s\n", t->output);
 	}
 	printf("%s: %s (%s)", problem, verdict_name(rep->verdict), lang);
 	if (rep->verdict != VERDICT_CE)
@@ -147,6 +156,8 @@ cmd_judge(int argc, char **argv)
 		{ "all", no_argument, NULL, 'a' },
 		{ "samples", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "input", required_argument, NULL, 'i' },
+		{ "answer", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -155,6 +166,9 @@ cmd_judge(int argc, char **argv)
 	const struct lang_table *tab;
 	const struct lang	*lang = NULL;
 	const char		*lang_id = NULL;
+	const char		*input_path = NULL, *answer_path = NULL;
+	struct judge_case	 jcase = { NULL, NULL };
+	char			*input = NULL, *answer = NULL;
 	char			*catalog, *dir, *src, *end;
 	size_t			 srclen;
 	double			 sec;
@@ -163,7 +177,8 @@ cmd_judge(int argc, char **argv)
 
 	memset(&req, 0, sizeof(req));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:t:jasqh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "l:t:jasqhi:A:", opts, NULL)) !=
+	    -1) {
 		switch (c) {
 		case 'l':
 			lang_id = optarg;
@@ -191,6 +206,12 @@ cmd_judge(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case 'i':
+			input_path = optarg;
+			break;
+		case 'A':
+			answer_path = optarg;
+			break;
 		case 'h':
 			judge_usage(stdout);
 			return 0;
@@ -199,7 +220,7 @@ cmd_judge(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - optind != 2) {
+	if (argc - optind != 2 || (answer_path != NULL && input_path == NULL)) {
 		judge_usage(stderr);
 		return 2;
 	}
@@ -231,6 +252,26 @@ cmd_judge(int argc, char **argv)
 		free(dir);
 		return 1;
 	}
+	if (input_path != NULL) {
+		input = fs_read_file(input_path, SOURCE_MAX * 64, NULL);
+		if (answer_path != NULL)
+			answer = fs_read_file(answer_path, SOURCE_MAX * 64,
+			    NULL);
+		if (input == NULL || (answer_path != NULL && answer == NULL)) {
+			fprintf(stderr, "gavel judge: %s: %s\n",
+			    input == NULL ? input_path : answer_path,
+			    strerror(errno));
+			free(input);
+			free(answer);
+			free(src);
+			free(dir);
+			return 1;
+		}
+		jcase.input = input;
+		jcase.answer = answer;
+		req.cases = &jcase;
+		req.ncases = 1;
+	}
 	req.problem_dir = dir;
 	req.language = lang->id;
 	req.source = src;
@@ -244,9 +285,11 @@ cmd_judge(int argc, char **argv)
 	} else if (json) {
 		print_json(&rep);
 	} else {
-		print_human(&rep, argv[optind], lang->id);
+		print_human(&rep, argv[optind], lang->id, input_path != NULL);
 	}
 	judge_report_free(&rep);
+	free(input);
+	free(answer);
 	free(src);
 	free(dir);
 	return rc < 0 ? 1 : 0;

@@ -60,12 +60,6 @@ judge_data_file(const char *name)
 			return p;
 		free(p);
 	}
-	if (GAVEL_SOURCE_ROOT[0] != '\0') {
-		p = source_tree_path(GAVEL_SOURCE_ROOT, name);
-		if (exists(p))
-			return p;
-		free(p);
-	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		char *slash;
@@ -79,6 +73,12 @@ judge_data_file(const char *name)
 				return p;
 			free(p);
 		}
+	}
+	if (GAVEL_SOURCE_ROOT[0] != '\0') {
+		p = source_tree_path(GAVEL_SOURCE_ROOT, name);
+		if (exists(p))
+			return p;
+		free(p);
 	}
 	p = xasprintf("%s/%s", GAVEL_DATADIR, name);
 	if (exists(p))

@@ -2,9 +2,9 @@
  * judge/paths.h -- where the judge finds its data files and its cache.
  *
  * Data files (languages.json, the harness sources) are looked up, in order:
- * in $GAVEL_DATA_DIR; in the source tree the binary was built from (so
- * build/src/gavel works from a checkout); relative to the running binary
- * (<bindir>/../share/gavel); in the install data dir. In the source tree
+ * in $GAVEL_DATA_DIR; relative to the running binary (<bindir>/../share/
+ * gavel, an installed copy); in the source tree the binary was built from
+ * (so build/src/gavel works from a checkout); in the install data dir. In the source tree
  * languages.json is etc/languages.json and harness files are under
  * src/judge/harness/; installed, both are directly in <datadir>/gavel/ and
  * <datadir>/gavel/harness/.

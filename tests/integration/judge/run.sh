@@ -240,6 +240,36 @@ for slug in two-sum number-of-islands reverse-linked-list invert-binary-tree \
 	fi
 done
 
+# ---- custom input (the web UI's Run): no answer, or one given ----
+printf '7\n8\n' >"$work/in.txt"
+if "$gavel" judge "$P/fn-add" "$S/add_ac.py" --input "$work/in.txt" --json >"$work/i.json" 2>/dev/null &&
+    python3 - "$work/i.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["tests"]
+assert d["verdict"] == "AC" and len(t) == 1 and t[0]["output"] == "15", d
+assert t[0]["stdout"] == "debug: 7 8\n", t
+PY
+then ok "custom input: the returned value and the prints"; else notok "custom input: the returned value and the prints"; fi
+printf '4 5\n' >"$work/in2.txt"
+printf '9\n' >"$work/ans2.txt"
+expect "custom input with an answer: AC" "$P/sum-stdio" "$S/sum_ac.c" AC --input "$work/in2.txt" --answer "$work/ans2.txt"
+expect "custom input with an answer: WA" "$P/sum-stdio" "$S/sum_wa.c" WA --input "$work/in2.txt" --answer "$work/ans2.txt"
+expect "custom input, checker problem" "$P/split-checker" "$S/split_wa.py" WA --input "$work/ans2.txt" --answer "$work/in2.txt"
+
+# ---- parallel judges: CPU limits, so no false TLE on a busy machine ----
+# Four judges at once on this machine's cores, each test at 60% of its
+# limit.
+for k in 1 2 3 4; do
+	"$gavel" judge "$P/fn-add" "$work/slow.py" --json >"$work/par$k.json" 2>/dev/null &
+done
+wait
+par=ok
+for k in 1 2 3 4; do
+	[ "$(verdict_of "$work/par$k.json")" = AC ] || par="$par $k:$(verdict_of "$work/par$k.json")"
+done
+if [ "$par" = ok ]; then ok "four parallel judges: no false TLE"; else notok "four parallel judges: $par"; fi
+
 # ---- the command line's contract ----
 if "$gavel" judge "$P/sum-stdio" "$S/sum_wa.py" >/dev/null 2>&1; then
 	ok "exit 0 on a WA"
