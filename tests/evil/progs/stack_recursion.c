@@ -1,5 +1,6 @@
 /* stack_recursion: unbounded recursion with 4 KiB frames.
- * Expected: signaled 11 (SIGSEGV, stack overflow) -- see run.sh. */
+ * The stack limit equals the memory limit, so the cgroup runs out first.
+ * Expected: memory_limit (signaled 11 would mean a stack limit below it). */
 #include "evil.h"
 
 static int
