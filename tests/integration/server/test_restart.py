@@ -103,7 +103,9 @@ def main():
         T.ok(all(got[i] and got[i]["verdict"] == "AC" for i in ids),
              "after SIGTERM and restart every submission ends AC",
              {i: got[i] and got[i]["status"] for i in ids})
-        T.ok(s.stop() == 0, "clean exit at the end")
+        T.ok(s.stop(signal.SIGINT) == 0 and
+             s.logtext().rstrip().endswith("stopped cleanly"),
+             "SIGINT: clean exit at the end")
     except Exception:
         import traceback
         T.ok(False, "the test itself ran to the end", traceback.format_exc())
