@@ -495,7 +495,7 @@ leaked_procs() {
 # Box cgroups that nothing uses any more (no process for 3 s).
 leftover_cgroups() {
 	local d i busy left=()
-	for d in /sys/fs/cgroup/*/gavel/*/; do
+	for d in /sys/fs/cgroup/*/gavel/*/ /sys/fs/cgroup/gavel/*/; do # v1, v2
 		[ -d "$d" ] || continue
 		busy=
 		for i in $(seq 30); do
