@@ -425,7 +425,7 @@ static void
 request_key(const struct compile_request *req, const char *pch_dir,
     char key[65])
 {
-	size_t	     n = 0, i, cap = 8 + 2 * req->nextra;
+	size_t	     n = 0, i, cap = 9 + 2 * req->nextra;
 	const char **parts = xcalloc(cap, sizeof(*parts));
 	size_t	    *lens = xcalloc(cap, sizeof(*lens));
 
@@ -441,6 +441,8 @@ request_key(const struct compile_request *req, const char *pch_dir,
 	PART(pch_dir ? pch_dir : "", pch_dir ? strlen(pch_dir) : 0);
 	PART(req->skip_check ? "unchecked" : "checked",
 	    req->skip_check ? 9 : 7);
+	PART(req->source_name ? req->source_name : "",
+	    req->source_name ? strlen(req->source_name) : 0);
 	PART(req->source, req->source_len);
 	for (i = 0; i < req->nextra; i++) {
 		PART(req->extra[i].name, strlen(req->extra[i].name));
@@ -506,6 +508,7 @@ compile_run(const struct compile_request *req, struct compile_result *res)
 	int		      outfd = -1, wfd = -1, efd = -1;
 	uint64_t	      t0 = now_ms();
 	bool		      run_compiler;
+	size_t		      i;
 
 	memset(res, 0, sizeof(*res));
 	if (lang == NULL || req->source == NULL)
@@ -528,7 +531,7 @@ compile_run(const struct compile_request *req, struct compile_result *res)
 		goto out;
 	}
 
-	src.name = lang->source;
+	src.name = req->source_name != NULL ? req->source_name : lang->source;
 	src.data = req->source;
 	src.len = req->source_len;
 	entry = cache_mktemp(&c, "e-", 0700);
@@ -558,6 +561,13 @@ compile_run(const struct compile_request *req, struct compile_result *res)
 		}
 		workpath = xasprintf("%s/tmp/%s", c.root, work);
 		argv = lang_compile_argv(lang, pch_dir != NULL);
+		for (i = 0; argv[i] != NULL; i++) {
+			if (strcmp(argv[i], lang->source) == 0 &&
+			    strcmp(src.name, lang->source) != 0) {
+				free(argv[i]);
+				argv[i] = xstrdup(src.name);
+			}
+		}
 		box_compile(argv, workpath, pch_dir, lang->compile_cpu_ms,
 		    (uint64_t)lang->compile_memory_mb * 1024,
 		    (uint64_t)lang->compile_output_kb * 1024, outfd, &box);

@@ -38,6 +38,8 @@ struct compile_request {
 	const struct lang	  *lang;
 	const char		  *source; /* written as lang->source */
 	size_t			   source_len;
+	const char *source_name; /* or as this, NULL: lang->source; the
+				    compile argv's lang->source becomes it */
 	const struct compile_file *extra; /* headers, ...; may be NULL */
 	size_t			   nextra;
 	const char		  *key_extra; /* mixed into the key, or NULL */

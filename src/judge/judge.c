@@ -830,13 +830,17 @@ fn_judged_type(json_t *sig)
 	return ts != NULL ? lc_type_parse(ts, NULL, 0) : NULL;
 }
 
-/* The harness headers, gavel_pch.hpp first, read from the harness dir. */
+/*
+ * The harness headers, gavel_pch.hpp first, read from the harness dir,
+ * then a copy of the user's source named `name` (last).
+ */
 static struct compile_file *
-harness_headers(const char *dir, size_t *n)
+harness_headers(const char *dir, size_t *n, const char *name,
+    const char *src, size_t srclen)
 {
 	static const char *const names[] = { HARNESS_PCH_HEADER,
 		"prelude.hpp", "lc.hpp" };
-	struct compile_file	*f = xcalloc(3, sizeof(*f));
+	struct compile_file	*f = xcalloc(4, sizeof(*f));
 	size_t			 i;
 
 	*n = 0;
@@ -850,6 +854,10 @@ harness_headers(const char *dir, size_t *n)
 		f[*n].name = names[i];
 		(*n)++;
 	}
+	f[*n].name = name;
+	f[*n].data = memcpy(xmalloc(srclen + 1), src, srclen);
+	f[*n].len = srclen;
+	(*n)++;
 	return f;
 }
 
@@ -905,14 +913,21 @@ fn_compile(struct judge *j, json_t *sig)
 			free(err);
 			return -1;
 		}
-		hdr = harness_headers(j->harness_dir, &nhdr);
+		hdr = harness_headers(j->harness_dir, &nhdr, j->lang->source,
+		    j->req->source, j->req->source_len);
+		/*
+		 * The unit is compiled as gavel_tu.cpp; the user's own code
+		 * sits beside it as solution.cpp, the name its #line gives,
+		 * so the compiler quotes the user's lines in its messages.
+		 */
 		creq.source = tu;
 		creq.source_len = tulen;
+		creq.source_name = "gavel_tu.cpp";
 		creq.extra = hdr;
 		creq.nextra = nhdr;
 		if (!pch_disabled()) {
 			creq.pch_files = hdr;
-			creq.npch_files = nhdr;
+			creq.npch_files = nhdr - 1; /* not the user's code */
 		}
 	} else {
 		/* The driver loads the source itself: a SyntaxError there is
