@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "judge/problem.h"
 #include "server/router.h"
 #include "util/log.h"
 #include "util/xalloc.h"
@@ -139,48 +140,6 @@ fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* The tests under pdir/tests/<kind>/, as .in/.ans pairs sorted by name. */
-static int
-load_tests(const char *pdir, const char *kind, const struct paths *all,
-    struct store_test **out, size_t *n, char *err, size_t errlen)
-{
-	char   prefix[64];
-	size_t plen, i;
-
-	*out = NULL;
-	*n = 0;
-	snprintf(prefix, sizeof(prefix), "tests/%s/", kind);
-	plen = strlen(prefix);
-	for (i = 0; i < all->n; i++) {
-		const char	  *r = all->v[i];
-		size_t		   rl = strlen(r);
-		struct store_test *t;
-		char		  *in, *ans;
-
-		if (strncmp(r, prefix, plen) != 0 || rl < plen + 4 ||
-		    strcmp(r + rl - 3, ".in") != 0)
-			continue;
-		in = xasprintf("%s/%s", pdir, r);
-		ans = xasprintf("%s/%.*s.ans", pdir, (int)(rl - 3), r);
-		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
-		t = &(*out)[*n];
-		memset(t, 0, sizeof(*t));
-		t->name = xstrndup(r + plen, rl - plen - 3);
-		t->input = slurp(in, &t->input_len);
-		t->answer = slurp(ans, &t->answer_len);
-		(*n)++;
-		if (t->input == NULL || t->answer == NULL) {
-			snprintf(err, errlen, "%s: missing or unreadable .ans",
-			    r);
-			free(in);
-			free(ans);
-			return -1;
-		}
-		free(in);
-		free(ans);
-	}
-	return 0;
-}
 
 /* starter/<language>.<ext> files as a JSON object text. */
 static char *
@@ -243,60 +202,101 @@ hash_files(const char *pdir, const struct paths *all)
 	return xasprintf("fnv1a64:%016" PRIx64, h);
 }
 
+/* Read one test pair from the judge's view of it into *t. */
+static int
+read_test(const struct problem_test *pt, struct store_test *t, char *err,
+    size_t errlen)
+{
+	const char *slash = strchr(pt->name, '/');
+
+	/* "sample/01" -> "01", as the API shows it. */
+	t->name = xstrdup(slash ? slash + 1 : pt->name);
+	t->input = slurp(pt->input, &t->input_len);
+	t->answer = slurp(pt->answer, &t->answer_len);
+	if (t->input == NULL || t->answer == NULL) {
+		snprintf(err, errlen, "%s: unreadable test", pt->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* The statement: statement.md, or a Kattis package's Markdown one. */
+static char *
+load_statement(const char *pdir)
+{
+	static const char *const names[] = {
+		"statement.md",
+		"problem_statement/problem.md",
+		"problem_statement/problem.en.md",
+		"statement/problem.en.md",
+	};
+	size_t i;
+	char  *path, *text;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		path = xasprintf("%s/%s", pdir, names[i]);
+		text = slurp(path, NULL);
+		free(path);
+		if (text != NULL)
+			return text;
+	}
+	return xstrdup("");
+}
+
 int
 catalog_load(const char *pdir, const char *slug, struct store_problem *p,
     char *err, size_t errlen)
 {
-	struct paths all = { 0 };
-	json_t	    *meta = NULL, *v, *lim;
-	json_error_t jerr;
-	char	    *path;
-	int	     rc = -1;
-	char	     real[PATH_MAX];
+	struct paths	all = { 0 };
+	struct problem *jp = NULL;
+	json_t	       *meta = NULL, *v;
+	char	       *path;
+	size_t		i;
+	int		rc = -1;
 
 	memset(p, 0, sizeof(*p));
 	p->slug = xstrdup(slug);
-	p->dir = xstrdup(realpath(pdir, real) ? real : pdir);
 	walk(pdir, "", &all);
 	p->content_hash = hash_files(pdir, &all);
 
-	path = xasprintf("%s/problem.json", pdir);
-	meta = json_load_file(path, 0, &jerr);
-	free(path);
-	if (!json_is_object(meta)) {
-		snprintf(err, errlen, "problem.json: %s", jerr.text);
+	/*
+	 * The judge's own loader: the same tests, in the same order, and
+	 * the same limits as it will judge with, for both formats.
+	 */
+	if (problem_load(pdir, &jp, err, errlen) != 0)
 		goto out;
-	}
-	p->title = dup_json_str(meta, "title", slug);
+	p->dir = xstrdup(jp->dir);
+	p->title = xstrdup(jp->title ? jp->title : slug);
+	p->kind = xstrdup(jp->kind == PROBLEM_FUNCTION ? "function" : "stdio");
+	p->signature_json = jp->signature ? xstrdup(jp->signature) : NULL;
+	p->time_ms = jp->time_ms ? jp->time_ms : PROBLEM_DEFAULT_TIME_MS;
+	p->memory_mb = (uint32_t)(jp->memory_kb / 1024);
+
+	/* What only the catalog knows: difficulty and tags (problem.json). */
+	path = xasprintf("%s/problem.json", pdir);
+	meta = json_load_file(path, 0, NULL);
+	free(path);
 	p->difficulty = dup_json_str(meta, "difficulty", "Medium");
-	p->kind = dup_json_str(meta, "kind", "function");
 	v = json_object_get(meta, "tags");
 	p->tags_json = json_is_array(v) ? json_dumps(v, JSON_COMPACT)
 					: xstrdup("[]");
-	v = json_object_get(meta, "signature");
-	p->signature_json = json_is_object(v) ? json_dumps(v, JSON_COMPACT)
-					      : NULL;
-	lim = json_object_get(meta, "limits");
-	v = json_object_get(lim, "time_ms");
-	p->time_ms = json_is_integer(v) ? (uint32_t)json_integer_value(v)
-					: 2000;
-	v = json_object_get(lim, "memory_mb");
-	p->memory_mb = json_is_integer(v) ? (uint32_t)json_integer_value(v)
-					  : 256;
-	path = xasprintf("%s/statement.md", pdir);
-	p->statement = slurp(path, NULL);
-	free(path);
-	if (p->statement == NULL)
-		p->statement = xstrdup("");
+	p->statement = load_statement(pdir);
 	p->starter_json = load_starters(pdir, &all);
-	if (load_tests(pdir, "sample", &all, &p->samples, &p->nsamples, err,
-		errlen) != 0 ||
-	    load_tests(pdir, "secret", &all, &p->secret, &p->nsecret, err,
-		errlen) != 0)
-		goto out;
+
+	p->samples = xcalloc(jp->nsamples + 1, sizeof(*p->samples));
+	p->secret = xcalloc(jp->ntests - jp->nsamples + 1, sizeof(*p->secret));
+	for (i = 0; i < jp->ntests; i++) {
+		struct store_test *t = i < jp->nsamples
+					   ? &p->samples[p->nsamples++]
+					   : &p->secret[p->nsecret++];
+
+		if (read_test(&jp->tests[i], t, err, errlen) != 0)
+			goto out;
+	}
 	rc = 0;
 out:
 	json_decref(meta);
+	problem_free(jp);
 	paths_free(&all);
 	return rc;
 }
@@ -337,7 +337,7 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 	while ((e = readdir(d)) != NULL) {
 		struct store_problem p;
 		struct stat	     sb;
-		char		    *pdir, *meta, err[256];
+		char		    *pdir, *meta, *yaml, err[256];
 		bool		     changed;
 
 		if (e->d_name[0] == '.' || e->d_name[0] == '_' ||
@@ -345,11 +345,14 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 			continue;
 		pdir = xasprintf("%s/%s", dir, e->d_name);
 		meta = xasprintf("%s/problem.json", pdir);
-		if (stat(meta, &sb) != 0) {
+		yaml = xasprintf("%s/problem.yaml", pdir);
+		if (stat(meta, &sb) != 0 && stat(yaml, &sb) != 0) {
+			free(yaml);
 			free(meta);
 			free(pdir);
 			continue;
 		}
+		free(yaml);
 		free(meta);
 		out->seen++;
 		slugs = xrealloc(slugs, (nslugs + 1) * sizeof(*slugs));

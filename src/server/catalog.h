@@ -1,9 +1,11 @@
 /*
  * server/catalog.h -- import the problems directory into the store.
  *
- * Each problems/<slug>/ with a problem.json (docs/problem-format.md)
- * becomes a store problem with its statement, starter code, samples and
- * hidden tests. A content hash over every file of the problem decides
+ * Each problems/<slug>/ with a problem.json (docs/problem-format.md), or
+ * a problem.yaml (a Kattis package), becomes a store problem with its
+ * statement, starter code, samples and hidden tests. Tests and limits
+ * come from the judge's own loader (problem_load()), so the store holds
+ * them in the order and with the limits the judge uses. A content hash over every file of the problem decides
  * whether the stored copy is stale, so a sync after an edit rewrites only
  * the problems that changed; problems whose directory disappeared are
  * retired (their submissions stay). Directories starting with '.' or

@@ -132,13 +132,15 @@ server_check(const struct server_config *cfg)
 		fprintf(stderr, "gavel serve: cannot read %s\n",
 		    cfg->problems_dir);
 	} else if (store_submission_counts(st, &q, &r, &d) == STORE_OK) {
+		rc = cs.failed > 0 ? 1 : 0;
 		printf("database %s: schema %d, %lld queued, %lld running, "
 		       "%lld done\ncatalog %s: %zu problems (%zu invalid)\n"
-		       "configuration OK\n",
+		       "%s\n",
 		    cfg->db_path, store_schema_version(st), (long long)q,
 		    (long long)r, (long long)d, cfg->problems_dir, cs.seen,
-		    cs.failed);
-		rc = cs.failed > 0 ? 1 : 0;
+		    cs.failed,
+		    rc == 0 ? "configuration OK"
+			    : "invalid problems (see above): not OK");
 	}
 	store_close(st);
 	return rc;

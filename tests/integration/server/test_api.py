@@ -632,6 +632,19 @@ def test_catalog_sync(gavel, work):
         os.unlink(os.path.join(cat, "add-more", "problem.json"))
         make_function_problem(cat, "add-new", "Add New", "Hard", [], "add",
                               [(1, 1)], [(2, 2)])
+        # A Kattis package (stdio) joins the catalog too.
+        kp = os.path.join(cat, "sum-kattis")
+        write(os.path.join(kp, "problem.yaml"),
+              "name: Sum Kattis\nlimits:\n  time_limit: 2\n")
+        write(os.path.join(kp, "problem_statement", "problem.md"),
+              "Print a + b.\n")
+        for kind, cases in (("sample", [(1, 2)]),
+                            ("secret", [(3, 4), (10, 20)])):
+            for i, (a, b) in enumerate(cases, 1):
+                write(os.path.join(kp, "data", kind, "%d.in" % i),
+                      "%d %d\n" % (a, b))
+                write(os.path.join(kp, "data", kind, "%d.ans" % i),
+                      "%d\n" % (a + b))
         deadline = time.time() + 10
         ok1 = ok2 = ok3 = False
         while time.time() < deadline and not (ok1 and ok2 and ok3):
@@ -645,6 +658,18 @@ def test_catalog_sync(gavel, work):
         T.ok(ok1, "a changed problem is re-imported while serving")
         T.ok(ok2, "a removed problem is retired while serving")
         T.ok(ok3, "a new problem appears while serving")
+        st, j = s.get("/api/problems/sum-kattis")
+        T.ok(st == 200 and j["title"] == "Sum Kattis" and
+             j["kind"] == "stdio" and j["statement"] == "Print a + b.\n" and
+             [(x["input"], x["answer"]) for x in j["samples"]] ==
+             [("1 2\n", "3\n")],
+             "a Kattis package is imported: title, statement, samples", j)
+        st, j = s.submit("a, b = map(int, input().split())\nprint(a + b)\n",
+                         problem="sum-kattis")
+        d = s.wait_done(j["id"]) if st == 202 else None
+        T.ok(d is not None and d["verdict"] == "AC" and
+             d["total_tests"] == 3,
+             "a stdio submission to the Kattis package: AC on 3 tests", d)
         st, j = s.submit(AC_PY, problem="add-more")
         T.ok(st == 422, "a retired problem takes no submissions", (st, j))
         write(os.path.join(cat, "add-two", "problem.json"), "{broken")
@@ -672,8 +697,8 @@ def test_catalog_sync(gavel, work):
     r = check()
     T.ok(r.returncode == 1 and "add-two" in r.stderr,
          "gavel serve -n reports an invalid problem", r.stderr)
-    write(os.path.join(cat, "add-two", "problem.json"), json.dumps(
-        {"title": "Add Two", "difficulty": "Easy", "kind": "function"}))
+    make_function_problem(cat, "add-two", "Add Two", "Easy", ["Math"],
+                          "add", [(1, 2)], [(3, 4)])
     r = check()
     T.ok(r.returncode == 0 and "configuration OK" in r.stdout,
          "gavel serve -n checks the configuration", r)
