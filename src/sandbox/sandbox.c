@@ -7,7 +7,7 @@
  * under /run/gavel/slots: the slot number gives the box its uid and its
  * cgroup's name), creates a fresh cgroup with the memory and pids limits,
  * and clones PID 1 of the box into new pid, mount, IPC and UTS namespaces
- * (and the slot's own network namespace, see slot_netns()). PID 1 builds
+ * (and a fresh network namespace, see netns_take()). PID 1 builds
  * the root and starts the program, which joins
  * the cgroup and a cgroup namespace of its own, drops every privilege and
  * execs. Meanwhile the parent polls the box's pipes, reading output as it
@@ -373,49 +373,103 @@ sandbox_rmtree_at(int dirfd, const char *name)
 /*** Network namespaces ***/
 
 /*
- * Each slot's empty network namespace, made once per process and reused by
- * the slot's later boxes: making one costs a third of a box's start, and
- * nothing in it can outlive a box (its loopback stays down, so no
- * connection and no socket state exists once the box's processes are
- * gone, and changing anything in it takes CAP_NET_ADMIN, which no box
- * has). Slots are never shared by two boxes at once.
+ * Every box gets a network namespace of its own, never used before: a
+ * reused one keeps state a box can set and the next can read (its SNMP
+ * counters count packets, so one run could signal the next; found by
+ * tests/evil's netns_reuse). Making one costs a third of a box's start, so
+ * a process that runs more than one box keeps a few made ahead by a
+ * background thread; a one-shot `gavel run` makes its one on the spot.
  */
-static int netns_fds[BOX_MAX_SLOTS];
-static int netns_ready[BOX_MAX_SLOTS];
+#define NETNS_SPARE 4
 
+static pthread_mutex_t netns_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t  netns_cv = PTHREAD_COND_INITIALIZER;
+static int	       netns_spare[NETNS_SPARE];
+static int	       netns_nspare;
+static int	       netns_runs;	  /* boxes started by this process */
+static int	       netns_maker_started;
+
+/* A fresh, empty network namespace, or -1 with errno. */
 static int
-slot_netns(int slot)
+netns_make(void)
 {
-	int self, fd;
+	int self, fd, saved;
 
-	if (netns_ready[slot])
-		return netns_fds[slot];
-	/* unshare() affects this thread only; step into a fresh namespace,
+	/* unshare() affects this thread only: step into a fresh namespace,
 	 * keep a handle on it, and step back. */
 	self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (self < 0)
 		return -1;
 	if (unshare(CLONE_NEWNET) < 0) {
+		saved = errno;
 		close(self);
+		errno = saved;
 		return -1;
 	}
 	fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	saved = errno;
 	if (setns(self, CLONE_NEWNET) < 0)
-		abort(); /* stranded in the box's network: never go on */
+		abort(); /* stranded in a box's network: never go on */
 	close(self);
-	if (fd < 0)
-		return -1;
-	netns_fds[slot] = fd;
-	netns_ready[slot] = 1;
+	errno = saved;
 	return fd;
+}
+
+static void *
+netns_maker(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		int fd;
+
+		pthread_mutex_lock(&netns_mu);
+		while (netns_nspare == NETNS_SPARE)
+			pthread_cond_wait(&netns_cv, &netns_mu);
+		pthread_mutex_unlock(&netns_mu);
+		fd = netns_make();
+		if (fd < 0) {
+			struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+			nanosleep(&ts, NULL); /* try again later */
+			continue;
+		}
+		pthread_mutex_lock(&netns_mu);
+		netns_spare[netns_nspare++] = fd;
+		pthread_mutex_unlock(&netns_mu);
+	}
+	return NULL;
+}
+
+/* A never-used network namespace for one box; the caller closes it. */
+static int
+netns_take(void)
+{
+	int fd = -1;
+
+	pthread_mutex_lock(&netns_mu);
+	if (netns_nspare > 0) {
+		fd = netns_spare[--netns_nspare];
+		pthread_cond_signal(&netns_cv);
+	}
+	/* From the second box on, keep spares coming. */
+	if (++netns_runs == 2 && !netns_maker_started) {
+		pthread_t	t;
+		pthread_attr_t	a;
+
+		pthread_attr_init(&a);
+		pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+		if (pthread_create(&t, &a, netns_maker, NULL) == 0)
+			netns_maker_started = 1;
+		pthread_attr_destroy(&a);
+	}
+	pthread_mutex_unlock(&netns_mu);
+	return fd >= 0 ? fd : netns_make();
 }
 
 /*** Slots ***/
 
 /*
- * Take the lowest free slot: low slots are the ones whose network
- * namespace this process has already made (see slot_netns()). Returns the
- * locked file's descriptor, or -1.
+ * Take the lowest free slot. Returns the locked file's descriptor, or -1.
  */
 static int
 slot_acquire(int *slot)
@@ -688,6 +742,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	char		      name[32];
 	int		      pipes[P_COUNT][2], fds[P_COUNT];
 	int		      slot = -1, slotfd = -1, i, status = 0;
+	int		      netns = -1;
 	pid_t		      pid;
 	const char *const    *e;
 
@@ -792,7 +847,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	plan->stderr_w = pipes[P_ERR][1];
 	plan->chan_w = pipes[P_CHAN][1];
 	plan->status_w = pipes[P_STATUS][1];
-	plan->netns_fd = slot_netns(slot);
+	netns = plan->netns_fd = netns_take();
 	if (plan->netns_fd < 0) {
 		fail_msg(res, "cannot make a network namespace", NULL, errno);
 		goto fail;
@@ -841,6 +896,8 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		pipes[i][0] = -1;
 	}
 	/* The box holds its own copies now. */
+	close(netns);
+	netns = -1;
 	for (i = 0; i < cg.ndirs; i++) {
 		close(cg.procs_fd[i]);
 		cg.procs_fd[i] = -1;
@@ -909,6 +966,8 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 
 fail:
 	res->status = SANDBOX_ERROR;
+	if (netns >= 0)
+		close(netns);
 	for (i = 0; i < P_COUNT; i++) {
 		if (pipes[i][0] >= 0)
 			close(pipes[i][0]);
