@@ -441,7 +441,7 @@ mounts_now() {
 	awk '{ for (i = 7; $i != "-"; i++); print $5, $(i + 1), $(i + 2) }' \
 	    /proc/self/mountinfo | sort
 }
-mounts_orig=$(mounts_now)
+mounts_now >"$work/mounts.orig"
 etc_sig() { find /run/gavel/etc -printf '%P %y %m %s %T@\n' 2>/dev/null | sort | md5sum; }
 # A first trivial run prepares gavel's state (/run/gavel/etc...).
 "$GAVEL" run --dir "$bin=/progs" -- /progs/trivial >/dev/null 2>&1
@@ -470,7 +470,7 @@ held_by_sandbox() { # pid: 0 if some ancestor (not pid 1) runs as root
 	return 1
 }
 describe_pid() {
-	echo "$1 ($(tr '\n\t' '  ' < <(grep -E '^(Name|State|Uid|PPid|NSpid):' "/proc/$1/status" 2>/dev/null)))"
+	echo "$1 ($(grep -E '^(Name|State|Uid|PPid|NSpid):' "/proc/$1/status" 2>/dev/null | tr '\n\t' '  '))"
 }
 leaked_procs() {
 	local pid cand=() out=()
@@ -520,8 +520,13 @@ host_checks() {
 		for i in $(awk '{ print $1 }' <<<"$l"); do kill -9 "$i" 2>/dev/null; done
 	fi
 	# 2. mounts
-	l=$(diff <(echo "$mounts_orig") <(mounts_now) | grep '^[<>]')
-	[ -n "$l" ] && fail "host mount table changed: $(echo $l)"
+	# (temporary files, not <(...): /dev/fd may be missing, as in the v2 VM)
+	mounts_now >"$work/mounts.now"
+	l=$(diff "$work/mounts.orig" "$work/mounts.now" | grep '^[<>]')
+	if [ -n "$l" ]; then
+		fail "host mount table changed: $(echo $l)"
+		cp "$work/mounts.now" "$work/mounts.orig" # blame this case only
+	fi
 	# 3. cgroups
 	l=$(leftover_cgroups)
 	[ -n "$l" ] && fail "cgroups left with no process in them: $l"
@@ -545,10 +550,12 @@ host_checks() {
 		fi
 	done
 	[ "$(host_files_sig)" = "$host_files_orig" ] ||
-		fail "host files changed: $(diff <(echo "$host_files_orig") <(host_files_sig) | grep '^>' | tr '\n' ' ')"
+		{ fail "host files changed: $(host_files_sig | grep -vxF "$host_files_orig" | tr '\n' ' ')"
+		  host_files_orig=$(host_files_sig); }
 	# 6. target, listeners, host name, IPC, keys
 	[ "$(target_sig)" = "$target_orig" ] ||
-		fail "host target/input file changed: $(target_sig | head -2 | tr '\n' ' ')"
+		{ fail "host target/input file changed: $(target_sig | head -2 | tr '\n' ' ')"
+		  target_orig=$(target_sig); }
 	if [ -s "$work/listener.log" ]; then
 		fail "host listener reached: $(cat "$work/listener.log")"
 		: >"$work/listener.log"
@@ -686,7 +693,7 @@ while read -r name expect rest; do
 		fi
 		declare -F "post_$fname" >/dev/null && "post_$fname"
 		if [ -s "$err" ] && grep -q '^BREACH' "$err"; then
-			while read -r l; do fail "program says: $l"; done < <(grep '^BREACH' "$err" | head -8)
+			while read -r l; do fail "program says: $l"; done <<<"$(grep '^BREACH' "$err" | head -8)"
 		fi
 		host_checks
 		# The next run must be clean.
