@@ -5,8 +5,9 @@
  * The stream is a libmicrohttpd callback response; its reader runs on the
  * connection's own thread and blocks on the hub until the next event (or
  * a keep-alive comment every KEEPALIVE_MS). A submission already done
- * gets its `done` event at once. Every KEEPALIVE_MS the database is
- * checked too, so a stream never hangs on a submission judged elsewhere.
+ * gets its `done` event at once. Every KEEPALIVE_MS (or half the idle
+ * timeout, if shorter) the database is checked too, so a stream never
+ * hangs on a submission judged elsewhere.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,15 @@ done_from_store(struct stream *s)
 	return done;
 }
 
+/* Keep-alives come often enough for the idle timeout never to bite. */
+static int
+keepalive_ms(const struct app *app)
+{
+	int half = app->cfg->timeout_s * 1000 / 2;
+
+	return half > 0 && half < KEEPALIVE_MS ? half : KEEPALIVE_MS;
+}
+
 static ssize_t
 reader(void *cls, uint64_t pos, char *out, size_t max)
 {
@@ -81,7 +91,7 @@ reader(void *cls, uint64_t pos, char *out, size_t max)
 		s->off = s->len = 0;
 		if (s->ended || s->sub == NULL)
 			return MHD_CONTENT_READER_END_OF_STREAM;
-		r = hub_next(s->sub, KEEPALIVE_MS, &ev, &data);
+		r = hub_next(s->sub, keepalive_ms(s->app), &ev, &data);
 		if (r == 1) {
 			stream_add(s, ev, data);
 			if (strcmp(ev, "done") == 0)

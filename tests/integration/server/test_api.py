@@ -216,6 +216,16 @@ def test_events(s):
          "SSE joined while judging: the events so far, then the rest",
          names)
 
+    # A stream that waits longer than the idle timeout stays open.
+    ids = [s.submit(SLOW_PY + "# wait %d\n" % k)[1]["id"] for k in range(12)]
+    t0 = time.time()
+    status, evs = s.events(ids[-1])
+    took = time.time() - t0
+    T.ok(status == 200 and [e[0] for e in evs][0] == "queued" and
+         evs[-1][0] == "done" and took > 3,
+         "SSE waiting %.1f s (over the %d s idle timeout) still ends with "
+         "done" % (took, 3), [e[0] for e in evs])
+
     # A wrong answer stops at the first failure.
     st, j = s.submit(WA_PY)
     status, evs = s.events(j["id"])
