@@ -253,7 +253,7 @@ custom_netns_reuse() {
 	rc=$?
 	st=exited code=$rc sig=0 cpu=0 wall=0 mem=0 msg=
 	[ "$rc" = 0 ] && st=ok
-	[ "$rc" = 42 ] && fail "$(cat "$out"): one run can pass data to the next through the reused network namespace"
+	[ "$rc" = 42 ] && fail "$(tr '\n' ' ' <"$out")-- one run can pass data to the next through a reused network namespace"
 	rc=0
 }
 
