@@ -92,6 +92,24 @@ static const char *const migrations[] = {
 	"  wall_ms INTEGER NOT NULL,"
 	"  memory_kb INTEGER NOT NULL,"
 	"  PRIMARY KEY (submission_id, idx));",
+
+	/*
+	 * 2: per-problem counters, kept by store_submission_finish() in the
+	 * same transaction, so listing problems does not count submissions;
+	 * index-only counts for "beats".
+	 */
+	"CREATE TABLE problem_stats ("
+	"  slug TEXT PRIMARY KEY,"
+	"  submissions INTEGER NOT NULL DEFAULT 0,"
+	"  accepted INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO problem_stats (slug, submissions, accepted)"
+	"  SELECT problem, count(*), sum(verdict = 'AC') FROM submissions"
+	"  WHERE status = 'done' GROUP BY problem;"
+	"DROP INDEX submissions_rank;"
+	"CREATE INDEX submissions_rank_time"
+	"  ON submissions(problem, language, verdict, cpu_ms);"
+	"CREATE INDEX submissions_rank_memory"
+	"  ON submissions(problem, language, verdict, memory_kb);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -118,6 +136,7 @@ enum stmt_id {
 	S_SUB_INSERT,
 	S_SUB_CLAIM,
 	S_SUB_FINISH,
+	S_SUB_STATS,
 	S_SUB_DEL_TESTS,
 	S_SUB_INS_TEST,
 	S_SUB_REQUEUE,
@@ -132,10 +151,10 @@ enum stmt_id {
 #define PROB_COLS                                                              \
 	"p.slug, p.title, p.difficulty, p.kind, p.tags, p.signature, "        \
 	"p.dir, p.content_hash, p.time_ms, p.memory_mb, "                     \
-	"(SELECT count(*) FROM submissions s WHERE s.problem = p.slug"         \
-	"  AND s.status = 'done' AND s.verdict = 'AC'), "                     \
-	"(SELECT count(*) FROM submissions s WHERE s.problem = p.slug"         \
-	"  AND s.status = 'done')"
+	"coalesce((SELECT accepted FROM problem_stats t"                       \
+	"  WHERE t.slug = p.slug), 0), "                                      \
+	"coalesce((SELECT submissions FROM problem_stats t"                    \
+	"  WHERE t.slug = p.slug), 0)"
 
 #define SUB_COLS                                                               \
 	"id, problem, language, client, status, verdict, cpu_ms, memory_kb, " \
@@ -205,6 +224,12 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " cpu_ms = ?3, memory_kb = ?4, compile_output = ?5, message = ?6,"
 	    " failed_test = ?7, total_tests = ?8, finished_ms = ?9"
 	    " WHERE id = ?1 AND status = 'running'",
+	[S_SUB_STATS] =
+	    "INSERT INTO problem_stats (slug, submissions, accepted)"
+	    " SELECT problem, 1, verdict = 'AC' FROM submissions WHERE id = ?1"
+	    " ON CONFLICT (slug) DO UPDATE SET"
+	    " submissions = submissions + 1,"
+	    " accepted = accepted + excluded.accepted",
 	[S_SUB_DEL_TESTS] = "DELETE FROM submission_tests"
 			    " WHERE submission_id = ?1",
 	[S_SUB_INS_TEST] = "INSERT INTO submission_tests (submission_id, idx,"
@@ -1221,6 +1246,13 @@ store_submission_finish(struct store *st, int64_t id,
 		rc = STORE_NOTFOUND;
 		goto out;
 	}
+	if ((s = stmt(c, S_SUB_STATS)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	r = sqlite3_step(s);
+	done(s);
+	if (r != SQLITE_DONE)
+		goto out;
 	if ((s = stmt(c, S_SUB_DEL_TESTS)) == NULL)
 		goto out;
 	sqlite3_bind_int64(s, 1, id);

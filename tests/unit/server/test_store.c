@@ -78,10 +78,10 @@ Test(store, migrations_are_applied_once)
 {
 	struct store *again;
 
-	cr_assert_eq(store_schema_version(st), 1);
+	cr_assert_eq(store_schema_version(st), 2);
 	again = store_open(path);
 	cr_assert_not_null(again);
-	cr_assert_eq(store_schema_version(again), 1);
+	cr_assert_eq(store_schema_version(again), 2);
 	store_close(again);
 }
 
@@ -357,4 +357,25 @@ Test(store, injected_faults)
 	cr_assert_eq(store_submission_claim(st, &s), STORE_ERR);
 	cr_assert_null(s);
 	cr_assert_eq(store_submission_counts(st, &q, &r, &d), STORE_OK);
+}
+
+Test(store, problem_counters_follow_finished_submissions)
+{
+	struct store_submission *s;
+	struct store_problem	*p;
+	int64_t			 a, b;
+
+	put_problem("a", "1", "[]");
+	a = add("c", NULL);
+	b = add("c", NULL);
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	store_submission_free(s);
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	store_submission_free(s);
+	finish(a, "AC", 1, 1);
+	finish(b, "WA", 1, 1);
+	cr_assert_eq(store_problem_get(st, "a", false, false, &p), STORE_OK);
+	cr_assert_eq(p->submissions, 2);
+	cr_assert_eq(p->accepted, 1);
+	store_problem_free(p);
 }
