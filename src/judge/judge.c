@@ -728,13 +728,12 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 	if (json_is_string(out))
 		r->stdout_ = sdup_or_null(json_string_value(out));
 	if (ok != NULL) {
-		if (value != NULL) {
-			vtext = xstrndup(value, span);
-		} else {
+		if (value == NULL) {
 			vtext = json_dumps(ok, JSON_COMPACT | JSON_ENCODE_ANY);
 			span = vtext != NULL ? strlen(vtext) : 0;
+			value = vtext;
 		}
-		if (vtext == NULL) {
+		if (value == NULL) {
 			r->verdict = VERDICT_IE;
 			r->message = xstrdup("judge error: the value");
 		} else if (r->cpu_ms > j->time_ms) {
@@ -743,12 +742,13 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 			r->message = xasprintf("time limit %u ms of CPU time",
 			    j->time_ms);
 		} else {
-			fn_judge_value(f, f->done, vtext, span, r);
+			fn_judge_value(f, f->done, value, span, r);
 		}
 		/* Kept whole for a checker, else only what people read. */
-		if (vtext != NULL && j->chk_argv == NULL && span > SHOWN_MAX)
-			vtext[SHOWN_MAX] = '\0';
-		r->output = vtext;
+		if (value != NULL)
+			r->output = xstrndup(value, j->chk_argv == NULL &&
+				span > SHOWN_MAX ? SHOWN_MAX : span);
+		free(vtext);
 	} else {
 		r->verdict = VERDICT_RE;
 		r->message = json_is_string(err) ?
