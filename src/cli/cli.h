@@ -7,7 +7,10 @@
 
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
-int cmd_serve(int argc, char **argv);
+int cmd_serve(int argc, char **argv); /* loads the gavel-serve module */
+
+/* The server's entry point, inside the gavel-serve module (cli/serve.c). */
+int gavel_serve_main(int argc, char **argv);
 int cmd_judge(int argc, char **argv);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * cli/serve.c -- `gavel serve`: flags and environment variables into a
- * server_config, then server_run().
+ * server_config, then server_run(). Built into the gavel-serve module with
+ * the server and its libraries (see cli/serve_loader.c).
  *
  * One table row per option (flag, environment variable, kind, bounds,
  * field): a flag beats its environment variable, which beats the default.
@@ -134,8 +135,9 @@ set_opt(struct server_config *cfg, const struct opt *o, const char *val,
 	return 0;
 }
 
-int
-cmd_serve(int argc, char **argv)
+/* The module's entry point, found by cli/serve_loader.c with dlsym(). */
+__attribute__((visibility("default"))) int
+gavel_serve_main(int argc, char **argv)
 {
 	struct server_config cfg;
 	struct option	     lopts[NOPTS + 4];
