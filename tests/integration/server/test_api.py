@@ -183,7 +183,8 @@ def test_submissions(s):
 
 
 def test_events(s):
-    st, j = s.submit(AC_PY)
+    # Slow solutions, so that the stream opens before judging ends.
+    st, j = s.submit(SLOW_PY)
     status, evs = s.events(j["id"])
     names = [e[0] for e in evs]
     tests = [e[1] for e in evs if e[0] == "test"]
@@ -227,7 +228,8 @@ def test_events(s):
          "done" % (took, 3), [e[0] for e in evs])
 
     # A wrong answer stops at the first failure.
-    st, j = s.submit(WA_PY)
+    st, j = s.submit(SLOW_PY.replace("return a + b", "return a - b")
+                     .replace("0.05", "0.3"))
     status, evs = s.events(j["id"])
     names = [e[0] for e in evs]
     T.ok(names == ["queued", "compiling", "test", "done"] and
