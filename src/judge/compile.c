@@ -9,8 +9,10 @@
  *                      the source files for interpreted languages)
  *   <cache>/pch/<key>/ 0755: a precompiled header and its sources
  *   <cache>/pch.lock   serialises precompiled header builds
- * Entries appear by rename(), so a reader never sees half of one.
+ * Entries appear by rename(), so a reader never sees half of one. bin/ is
+ * kept to $GAVEL_CACHE_MAX entries, least recently used out first.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -37,6 +39,7 @@
 #define PCH_MEMORY_KB	  (1024ull * 1024)
 #define COMPILE_PIDS	  32u
 #define COMPILE_FSIZE_KB  (512ull * 1024)
+#define CACHE_MAX_ENTRIES 4096 /* compiled submissions kept */
 
 /* Milliseconds on the monotonic clock. */
 static uint64_t
@@ -232,6 +235,75 @@ cache_publish(struct cache *c, const char *name, int subfd, const char *key)
 	log_warn("compile cache: rename %s", name);
 	(void)sandbox_rmtree_at(c->tmpfd, name);
 	return -1;
+}
+
+struct aged {
+	char		name[72];
+	struct timespec mtime;
+};
+
+static int
+aged_cmp(const void *a, const void *b)
+{
+	const struct aged *x = a, *y = b;
+
+	if (x->mtime.tv_sec != y->mtime.tv_sec)
+		return x->mtime.tv_sec < y->mtime.tv_sec ? -1 : 1;
+	if (x->mtime.tv_nsec != y->mtime.tv_nsec)
+		return x->mtime.tv_nsec < y->mtime.tv_nsec ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * Keep <cache>/bin/ under $GAVEL_CACHE_MAX entries (default
+ * CACHE_MAX_ENTRIES): past it, remove the least recently used (oldest
+ * mtime; a hit touches its entry) down to 90%. A judge still running an
+ * entry that old would lose it, which takes thousands of compiles during
+ * one judge.
+ */
+static void
+cache_prune(struct cache *c)
+{
+	const char    *env = getenv("GAVEL_CACHE_MAX");
+	long	       max = env != NULL ? atol(env) : CACHE_MAX_ENTRIES;
+	struct aged   *v = NULL;
+	size_t	       n = 0, cap = 0, i, keep;
+	DIR	      *d;
+	struct dirent *e;
+	int	       fd;
+
+	if (max <= 0)
+		max = CACHE_MAX_ENTRIES;
+	fd = dup(c->binfd);
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (e->d_name[0] == '.' || strlen(e->d_name) >= 72 ||
+		    fstatat(c->binfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		strcpy(v[n].name, e->d_name);
+		v[n].mtime = st.st_mtim;
+		n++;
+	}
+	closedir(d);
+	if (n > (size_t)max) {
+		qsort(v, n, sizeof(*v), aged_cmp);
+		keep = (size_t)max - (size_t)max / 10;
+		for (i = 0; i + keep < n; i++)
+			if (sandbox_rmtree_at(c->binfd, v[i].name) < 0)
+				log_warn("compile cache: removing %s",
+				    v[i].name);
+	}
+	free(v);
 }
 
 /* Whether <sub>/key exists as a directory. */
@@ -525,6 +597,8 @@ compile_run(const struct compile_request *req, struct compile_result *res)
 	res->used_pch = pch_dir != NULL;
 	request_key(req, pch_dir, key);
 	if (cache_has(c.binfd, key)) {
+		/* Touch it: pruning removes the least recently used. */
+		(void)utimensat(c.binfd, key, NULL, AT_SYMLINK_NOFOLLOW);
 		res->verdict = VERDICT_AC;
 		res->cached = true;
 		res->dir = xasprintf("%s/bin/%s", c.root, key);
@@ -614,6 +688,7 @@ compile_run(const struct compile_request *req, struct compile_result *res)
 	free(entry);
 	entry = NULL;
 	res->verdict = VERDICT_AC;
+	cache_prune(&c);
 out:
 	if (wfd >= 0)
 		close(wfd);

@@ -220,6 +220,20 @@ else
 	notok "cache tmp/ is 0700 and left empty: $(ls -la "$GAVEL_CACHE_DIR/tmp")"
 fi
 
+# The cache keeps its size: past GAVEL_CACHE_MAX entries, the least
+# recently used go.
+pr=ok
+for k in 1 2 3 4; do
+	{ echo "# variant $k"; cat "$S/sum_ac.py"; } >"$work/v$k.py"
+	v=$(GAVEL_CACHE_DIR="$work/small" GAVEL_CACHE_MAX=2 "$gavel" judge "$P/sum-stdio" "$work/v$k.py" --json 2>/dev/null >"$work/v.json" && verdict_of "$work/v.json")
+	[ "$v" = AC ] || pr="$pr $k:$v"
+done
+if [ "$pr" = ok ] && [ "$(ls "$work/small/bin" | wc -l)" -eq 2 ]; then
+	ok "compile cache pruned to GAVEL_CACHE_MAX"
+else
+	notok "compile cache pruned to GAVEL_CACHE_MAX: $pr, $(ls "$work/small/bin" | wc -l) entries"
+fi
+
 # ---- the catalog: reference solutions of every type pass, wrong ones fail ----
 for slug in two-sum number-of-islands reverse-linked-list invert-binary-tree \
     group-anagrams word-break median-of-two-sorted-arrays \
