@@ -40,6 +40,7 @@
 #define COMPILE_PIDS	  32u
 #define COMPILE_FSIZE_KB  (512ull * 1024)
 #define CACHE_MAX_ENTRIES 4096 /* compiled submissions kept */
+#define PCH_KEEP	  4	 /* precompiled headers kept */
 
 /* Milliseconds on the monotonic clock. */
 static uint64_t
@@ -255,26 +256,22 @@ aged_cmp(const void *a, const void *b)
 }
 
 /*
- * Keep <cache>/bin/ under $GAVEL_CACHE_MAX entries (default
- * CACHE_MAX_ENTRIES): past it, remove the least recently used (oldest
- * mtime; a hit touches its entry) down to 90%. A judge still running an
- * entry that old would lose it, which takes thousands of compiles during
- * one judge.
+ * Keep the entries of a cache directory to max: past it, remove the
+ * least recently used (oldest mtime; a hit touches its entry) down to 90%
+ * (bin/: $GAVEL_CACHE_MAX, default CACHE_MAX_ENTRIES; pch/: PCH_KEEP).
+ * A judge still running an entry that old would lose it, which takes
+ * thousands of compiles (or four header versions) during one judge.
  */
 static void
-cache_prune(struct cache *c)
+cache_prune_dir(int dirfd, long max)
 {
-	const char    *env = getenv("GAVEL_CACHE_MAX");
-	long	       max = env != NULL ? atol(env) : CACHE_MAX_ENTRIES;
 	struct aged   *v = NULL;
 	size_t	       n = 0, cap = 0, i, keep;
 	DIR	      *d;
 	struct dirent *e;
 	int	       fd;
 
-	if (max <= 0)
-		max = CACHE_MAX_ENTRIES;
-	fd = dup(c->binfd);
+	fd = dup(dirfd);
 	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
 		if (fd >= 0)
 			close(fd);
@@ -284,7 +281,7 @@ cache_prune(struct cache *c)
 		struct stat st;
 
 		if (e->d_name[0] == '.' || strlen(e->d_name) >= 72 ||
-		    fstatat(c->binfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		    fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;
@@ -299,11 +296,20 @@ cache_prune(struct cache *c)
 		qsort(v, n, sizeof(*v), aged_cmp);
 		keep = (size_t)max - (size_t)max / 10;
 		for (i = 0; i + keep < n; i++)
-			if (sandbox_rmtree_at(c->binfd, v[i].name) < 0)
+			if (sandbox_rmtree_at(dirfd, v[i].name) < 0)
 				log_warn("compile cache: removing %s",
 				    v[i].name);
 	}
 	free(v);
+}
+
+static void
+cache_prune(struct cache *c)
+{
+	const char *env = getenv("GAVEL_CACHE_MAX");
+	long	    max = env != NULL ? atol(env) : CACHE_MAX_ENTRIES;
+
+	cache_prune_dir(c->binfd, max > 0 ? max : CACHE_MAX_ENTRIES);
 }
 
 /* Whether <sub>/key exists as a directory. */
@@ -400,8 +406,10 @@ compile_pch(const struct lang *lang, const struct compile_file *files,
 	free(parts);
 	free(lens);
 	dir = xasprintf("%s/pch/%s", c.root, key);
-	if (cache_has(c.pchfd, key))
+	if (cache_has(c.pchfd, key)) {
+		(void)utimensat(c.pchfd, key, NULL, AT_SYMLINK_NOFOLLOW);
 		goto out;
+	}
 
 	/* One build at a time: the others wait and then find it. */
 	lockfd = openat(c.rootfd, "pch.lock",
@@ -448,6 +456,8 @@ compile_pch(const struct lang *lang, const struct compile_file *files,
 	}
 	if (cache_publish(&c, entry, c.pchfd, key) < 0)
 		goto fail;
+	/* Headers of older harness versions: 120 MB each, keep a few. */
+	cache_prune_dir(c.pchfd, PCH_KEEP);
 	free(entry);
 	entry = NULL;
 	if (built_ms != NULL)
