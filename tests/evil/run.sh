@@ -110,7 +110,7 @@ kill_host_pid        ok             -- @HOSTPIDS@
 ptrace               ok
 # -- privileges and kernel attack surface
 setuid0              ok
-setuid_binary        ok
+setuid_binary        ok             --time 2 --wall 10
 mount                ok
 unshare              ok
 setns                ok
