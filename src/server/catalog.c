@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <jansson.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,20 +302,67 @@ out:
 	return rc;
 }
 
-/* Whether the stored copy of slug has the content hash of pdir now. */
+/*
+ * Problems that failed to load, with the content hash they failed at, so
+ * a broken problem is reported once per change, not at every re-sync.
+ */
+struct failed {
+	char	      *slug;
+	char	      *hash;
+	struct failed *next;
+};
+
+static pthread_mutex_t failed_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct failed  *failed_list;
+
+/* Whether slug failed at hash before; with remember, record that it did. */
 static bool
-unchanged(struct store *st, const char *pdir, const char *slug)
+failed_before(const char *slug, const char *hash, bool remember)
+{
+	struct failed *f;
+	bool	       seen = false;
+
+	pthread_mutex_lock(&failed_lock);
+	for (f = failed_list; f != NULL; f = f->next)
+		if (strcmp(f->slug, slug) == 0)
+			break;
+	if (f != NULL && strcmp(f->hash, hash) == 0)
+		seen = true;
+	else if (remember) {
+		if (f == NULL) {
+			f = xcalloc(1, sizeof(*f));
+			f->slug = xstrdup(slug);
+			f->next = failed_list;
+			failed_list = f;
+		}
+		free(f->hash);
+		f->hash = xstrdup(hash);
+	}
+	pthread_mutex_unlock(&failed_lock);
+	return seen;
+}
+
+/*
+ * Whether pdir needs no import: the stored copy has its content hash,
+ * or it failed to load at this very hash already (*known_bad).
+ */
+static bool
+unchanged(struct store *st, const char *pdir, const char *slug,
+    bool *known_bad)
 {
 	struct paths all = { 0 };
 	char	    *now, *stored = NULL;
 	bool	     same;
 
-	if (store_problem_hash(st, slug, &stored) != STORE_OK)
-		return false;
+	*known_bad = false;
 	walk(pdir, "", &all);
 	now = hash_files(pdir, &all);
 	paths_free(&all);
-	same = strcmp(now, stored) == 0;
+	if (store_problem_hash(st, slug, &stored) == STORE_OK &&
+	    strcmp(now, stored) == 0)
+		same = true;
+	else
+		same = *known_bad = failed_before(slug, now, false);
 	free(now);
 	free(stored);
 	return same;
@@ -338,7 +386,7 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 		struct store_problem p;
 		struct stat	     sb;
 		char		    *pdir, *meta, *yaml, err[256];
-		bool		     changed;
+		bool		     changed, known_bad;
 
 		if (e->d_name[0] == '.' || e->d_name[0] == '_' ||
 		    !router_valid_slug(e->d_name))
@@ -358,13 +406,16 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 		slugs = xrealloc(slugs, (nslugs + 1) * sizeof(*slugs));
 		slugs[nslugs++] = xstrdup(e->d_name);
 		err[0] = '\0';
-		if (unchanged(st, pdir, e->d_name)) {
+		if (unchanged(st, pdir, e->d_name, &known_bad)) {
+			if (known_bad)
+				out->failed++;
 			free(pdir);
 			continue;
 		}
 		if (catalog_load(pdir, e->d_name, &p, err, sizeof(err)) != 0) {
 			log_warnx("catalog: %s: %s (keeping the stored copy)",
 			    e->d_name, err);
+			failed_before(e->d_name, p.content_hash, true);
 			out->failed++;
 		} else if (store_problem_put(st, &p, &changed) != STORE_OK) {
 			store_problem_clear(&p);

@@ -203,6 +203,14 @@ class Server:
         try:
             rc = self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
+            # Hung: say where, for the log, then kill.
+            try:
+                subprocess.run(["gdb", "-p", str(self.proc.pid), "-batch",
+                                "-ex", "thread apply all bt"],
+                               stdout=self.log, stderr=subprocess.DEVNULL,
+                               timeout=60)
+            except (OSError, subprocess.SubprocessError):
+                pass
             self.proc.kill()
             rc = self.proc.wait()
         self.proc = None
@@ -335,4 +343,7 @@ def tempdir(prefix):
 
 
 def rmtree(d):
+    if os.environ.get("GAVEL_TEST_KEEP") == "1":
+        print("# kept " + d, flush=True)
+        return
     shutil.rmtree(d, ignore_errors=True)

@@ -692,7 +692,9 @@ def test_catalog_sync(gavel, work):
              "a broken problem.json keeps the stored copy (and says so)",
              st)
     finally:
-        T.ok(s.stop() == 0, "SIGTERM: clean exit")
+        rc = s.stop()
+        T.ok(rc == 0, "SIGTERM: clean exit",
+             (rc, "\n".join(s.logtext().splitlines()[-15:])))
     log = s.logtext()
     s = Server(gavel, work, cat, db=db, name="sync").start()
     try:
