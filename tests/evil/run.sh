@@ -91,6 +91,7 @@ huge_stdout@cpp      output_limit   --stdout-max 1048576
 output_exact@cap     ok             --stdout-max 65536 -- 65536
 output_exact@over    output_limit   --stdout-max 65536 -- 65537
 rlimit_raise         output_limit   --fsize 1024
+disk_fill_big@sigign output_limit   --fsize 1024
 # -- exit statuses and lies
 self_sigkill         signaled:9
 self_sigkill_bigmem  signaled:9     --memory 64
@@ -132,6 +133,7 @@ mknod                ok
 many_files           ok
 write_proc           ok
 sched_rt             ok
+signal_state         ok
 # -- network
 net_loopback         ok             -- @PORT@
 net_outside          ok
@@ -652,6 +654,14 @@ while read -r name expect rest; do
 		fail "does not build: $(head -3 <<<"${build_err[$src]}")"
 	else
 		wrap=()
+		case $fname in signal_state | disk_fill_big_sigign)
+			# Start gavel with signals ignored and blocked.
+			wrap=("$PY" -c 'import os, signal as s, sys
+for n in (s.SIGPIPE, s.SIGINT, s.SIGHUP, s.SIGTERM, s.SIGXFSZ, s.SIGXCPU):
+    s.signal(n, s.SIG_IGN)
+s.pthread_sigmask(s.SIG_BLOCK, {s.SIGALRM, s.SIGXFSZ, s.SIGCHLD, s.SIGTERM})
+os.execv(sys.argv[1], sys.argv[1:])') ;;
+		esac
 		if [ "$prog" = sched_rt ]; then
 			# Hand the box generous real-time and nice limits, if this
 			# host lets us (it needs CAP_SYS_RESOURCE).
@@ -696,6 +706,7 @@ while read -r name expect rest; do
 			while read -r l; do fail "program says: $l"; done <<<"$(grep '^BREACH' "$err" | head -8)"
 		fi
 		host_checks
+		wrap=()
 		# The next run must be clean.
 		run_gavel "$work/reports/clean.json" /dev/null /dev/null \
 		    --dir "$bin=/progs" -- /progs/trivial
