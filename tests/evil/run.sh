@@ -80,6 +80,7 @@ vector_bomb          memory_limit   --memory 64
 stack_recursion      memory_limit   --memory 64
 recursion            memory_limit   --memory 64
 socket_buffers       memory_limit   --memory 32
+malloc_bomb@oomadj   memory_limit   --memory 32 --time 2 --wall 5
 # -- disk and output
 disk_fill_big        output_limit   --fsize 1024
 disk_fill_enospc     ok             --tmpfs 2048 --fsize 65536
@@ -134,6 +135,7 @@ many_files           ok
 write_proc           ok
 sched_rt             ok
 signal_state         ok
+oom_score            ok
 # -- network
 net_loopback         ok             -- @PORT@
 net_outside          ok
@@ -661,6 +663,15 @@ for n in (s.SIGPIPE, s.SIGINT, s.SIGHUP, s.SIGTERM, s.SIGXFSZ, s.SIGXCPU):
     s.signal(n, s.SIG_IGN)
 s.pthread_sigmask(s.SIG_BLOCK, {s.SIGALRM, s.SIGXFSZ, s.SIGCHLD, s.SIGTERM})
 os.execv(sys.argv[1], sys.argv[1:])') ;;
+		esac
+		case $fname in oom_score | malloc_bomb_oomadj)
+			# Start gavel protected from the OOM killer, if this host
+			# lets us (lowering needs CAP_SYS_RESOURCE).
+			if sh -c 'echo -1000 >/proc/self/oom_score_adj' 2>/dev/null; then
+				wrap=(sh -c 'echo -1000 >/proc/self/oom_score_adj && exec "$@"' sh)
+			else
+				echo "# $name: cannot lower oom_score_adj here; running with the host's"
+			fi ;;
 		esac
 		if [ "$prog" = sched_rt ]; then
 			# Hand the box generous real-time and nice limits, if this
