@@ -29,13 +29,14 @@ def main():
     if sys.argv[1] == "--text":
         with open(sys.argv[2], errors="replace") as fh:
             text = fh.read()
-        p, f = count(text)
-        if p == 0 and f == 0:
-            # Runners that print only a closing "N passed, N failed".
-            m = re.findall(r"(\d+) passed, (\d+) failed", text)
-            if m:
-                p, f = int(m[-1][0]), int(m[-1][1])
-            else:
+        # A runner's own closing "N passed, N failed" line is the total;
+        # else count TAP lines.
+        m = re.findall(r"^\S*:?\s*(\d+) passed, (\d+) failed", text, re.M)
+        if m:
+            p, f = int(m[-1][0]), int(m[-1][1])
+        else:
+            p, f = count(text)
+            if p == 0 and f == 0:
                 f = 1  # ran, but said nothing countable
         print(p, f)
         return

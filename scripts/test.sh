@@ -35,6 +35,7 @@ run_suite() { # name builddir meson-setup-args...
 
 run_suite "build" build -Dbuildtype=debugoptimized
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS=suppressions=$root/scripts/lsan.supp:print_suppressions=0 \
 	run_suite "build-asan (ASan+UBSan)" build-asan -Db_sanitize=address,undefined -Db_lundef=false
 
 if [ -x web/scripts/test.sh ]; then

@@ -33,8 +33,8 @@ Test(run_opts, every_option)
 		"256", "--pids", "8", "--fsize", "100", "--stdout-max", "10",
 		"--stderr-max", "20", "--tmpfs", "1024", "--inodes", "99",
 		"--stdin", "in.txt", "--stdout", "out.txt", "--stderr",
-		"err.txt", "--dir", strdup("/data=/d"), "--dir",
-		strdup("/w=/work:rw"), "--cwd", "/work", "--env", "A=1", "-E",
+		"err.txt", "--dir", (char[]){ "/data=/d" }, "--dir",
+		(char[]){ "/w=/work:rw" }, "--cwd", "/work", "--env", "A=1", "-E",
 		"B=2", "--report", "r.json", "--", "prog", "-x", "y", NULL };
 	struct run_opts o;
 	char		err[256];
@@ -100,10 +100,10 @@ Test(run_opts, bad_values_are_refused_with_a_reason)
 	char *a3[] = { "run", "--memory", "0", "--", "x", NULL };
 	char *a4[] = { "run", "--memory", "12x", "--", "x", NULL };
 	char *a5[] = { "run", "--pids", "99999999999", "--", "x", NULL };
-	char *a6[] = { "run", "--dir", strdup("relative=/x"), "--", "x", NULL };
-	char *a7[] = { "run", "--dir", strdup("/a=/b/../c"), "--", "x", NULL };
-	char *a8[] = { "run", "--dir", strdup("/a"), "--", "x", NULL };
-	char *a9[] = { "run", "--dir", strdup("/a=/b:rx"), "--", "x", NULL };
+	char *a6[] = { "run", "--dir", (char[]){ "relative=/x" }, "--", "x", NULL };
+	char *a7[] = { "run", "--dir", (char[]){ "/a=/b/../c" }, "--", "x", NULL };
+	char *a8[] = { "run", "--dir", (char[]){ "/a" }, "--", "x", NULL };
+	char *a9[] = { "run", "--dir", (char[]){ "/a=/b:rx" }, "--", "x", NULL };
 	char *a10[] = { "run", "--env", "NOEQUALS", "--", "x", NULL };
 	char *a11[] = { "run", "--cwd", "box", "--", "x", NULL };
 	char *a12[] = { "run", "--bogus", "--", "x", NULL };
