@@ -676,8 +676,9 @@ os.execv(sys.argv[1], sys.argv[1:])') ;;
 		if [ "$prog" = sched_rt ]; then
 			# Hand the box generous real-time and nice limits, if this
 			# host lets us (it needs CAP_SYS_RESOURCE).
+			wrap=(nice -n -10)
 			if prlimit --rtprio=99:99 --nice=40:40 true 2>/dev/null; then
-				wrap=(prlimit --rtprio=99:99 --nice=40:40)
+				wrap+=(prlimit --rtprio=99:99 --nice=40:40)
 			else
 				echo "# sched_rt: cannot raise RLIMIT_RTPRIO/RLIMIT_NICE here; running with the host's"
 			fi
