@@ -49,6 +49,8 @@ main(void)
 	try_clone3("clone3(CLONE_NEWUSER)", CLONE_NEWUSER);
 	try_clone3("clone3(CLONE_NEWUSER|CLONE_NEWNS)",
 	    CLONE_NEWUSER | CLONE_NEWNS);
+	if (evil_breaches) /* a new pid namespace may have broken fork */
+		return evil_done();
 	/* A plain fork through glibc must still work (clone3 -> clone). */
 	pid_t p = fork();
 	if (p == 0)
