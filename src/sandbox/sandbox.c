@@ -532,6 +532,7 @@ struct watch {
 	uint64_t		     start_us;
 	uint32_t		     cpu_limit_ms;
 	uint64_t		     wall_limit_us;
+	uint64_t		     chan_deadline_us; /* 0: none */
 	uint64_t		     caps[P_COUNT];
 	uint64_t		     lens[P_COUNT];
 	int			     sinks[P_COUNT];
@@ -592,6 +593,9 @@ watch_read(struct watch *w, int i, int fd)
 		uint32_t	     lim = w->cpu_limit_ms;
 
 		watch_usage(w, &u);
+		if (w->cfg->channel_wall_ms)
+			w->chan_deadline_us = (uint64_t)u.wall_ms * 1000u +
+					      w->cfg->channel_wall_ms * 1000ull;
 		if (w->cfg->channel(w->cfg->channel_arg, buf, take, &u, &lim)) {
 			w->res->stopped = true;
 			if (!w->dead)
@@ -627,18 +631,19 @@ watch(struct watch *w, int fds[P_COUNT])
 			uint64_t now = now_us() - w->start_us;
 			uint64_t cpu = cg_cpu_usec(w->cg);
 			uint64_t lim = (uint64_t)w->cpu_limit_ms * 1000u;
-			uint64_t left;
+			uint64_t left, wall_lim = w->wall_limit_us;
 
+			if (w->chan_deadline_us && w->chan_deadline_us < wall_lim)
+				wall_lim = w->chan_deadline_us;
 			if (cpu > lim)
 				watch_kill(w, SANDBOX_TIME_LIMIT);
-			else if (now > w->wall_limit_us)
+			else if (now > wall_lim)
 				watch_kill(w, SANDBOX_WALL_LIMIT);
 			/* Sleep no longer than the time all CPUs would need
 			 * to use up what is left, so kills land promptly. */
 			left = (lim - (cpu > lim ? lim : cpu)) / (uint64_t)ncpu;
-			if (now < w->wall_limit_us &&
-			    w->wall_limit_us - now < left)
-				left = w->wall_limit_us - now;
+			if (now < wall_lim && wall_lim - now < left)
+				left = wall_lim - now;
 			left /= 1000u;
 			timeout = left < 1 ? 1 : left > 100 ? 100 : (int)left;
 		}
@@ -863,6 +868,8 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	w.cg = &cg;
 	w.cpu_limit_ms = lim.cpu_ms;
 	w.wall_limit_us = (uint64_t)lim.wall_ms * 1000u;
+	if (cfg->channel != NULL && cfg->channel_wall_ms)
+		w.chan_deadline_us = cfg->channel_wall_ms * 1000ull;
 	w.caps[P_OUT] = lim.stdout_max;
 	w.caps[P_ERR] = lim.stderr_max;
 	w.caps[P_CHAN] = cfg->channel_max ? cfg->channel_max : lim.stdout_max;

@@ -103,6 +103,10 @@ struct sandbox_config {
 	sandbox_channel_fn channel;
 	void		  *channel_arg;
 	uint64_t	   channel_max; /* bytes; 0: stdout_max */
+	/* With a channel: the wall time allowed between two of its chunks
+	 * (and before the first), WALL_LIMIT past it; 0: none. Lets a caller
+	 * running many tests in one process stop a test that sleeps. */
+	uint32_t	   channel_wall_ms;
 };
 
 struct sandbox_result {

@@ -378,6 +378,27 @@ Test(sandbox, channel_callback_moves_the_cpu_limit)
 	box_done(&b);
 }
 
+Test(sandbox, channel_wall_limit_restarts_with_each_record)
+{
+	struct box b;
+	char	   acc[256] = "";
+
+	/* Records every 200 ms pass a 500 ms gap limit; the silence after
+	 * the third does not. */
+	box_init(&b, SH("for i in 1 2 3; do echo r >&3; sleep 0.2; done; "
+			"sleep 30"));
+	b.cfg.channel = collect;
+	b.cfg.channel_arg = acc;
+	b.cfg.channel_wall_ms = 500 * slack();
+	b.cfg.limits.wall_ms = 60000;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_WALL_LIMIT, "status %s",
+	    sandbox_status_name(b.res.status));
+	cr_assert_str_eq(acc, "r\nr\nr\n");
+	cr_assert_lt(b.res.wall_ms, 5000 * slack());
+	box_done(&b);
+}
+
 Test(sandbox, environment_is_minimal)
 {
 	struct box b;
