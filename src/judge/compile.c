@@ -33,7 +33,9 @@
 #include "util/log.h"
 #include "util/xalloc.h"
 
-#define ARTIFACT_MAX	  (256ull << 20) /* a binary bigger is refused */
+/* A binary bigger is refused (CE): each stays in the cache, so a huge
+ * initialised array must not cost the disk 60 MB per submission. */
+#define ARTIFACT_MAX	  (16ull << 20)
 #define PCH_MAX		  (1ull << 30)
 #define PCH_CPU_MS	  120000u
 #define PCH_MEMORY_KB	  (1024ull * 1024)

@@ -42,6 +42,7 @@
 #define CHECKER_CPU_MS	   10000u
 #define CHECKER_MEMORY_KB  (1024ull * 1024)
 #define FEEDBACK_MAX	   4096u
+#define RECORD_TEXT_MAX	   4096u	/* error text taken from a record */
 
 /* One test as the judge sees it: host paths, trusted. */
 struct jtest {
@@ -517,6 +518,8 @@ struct fn_run {
 	size_t		   linelen;
 	size_t		   linecap;
 	bool		   protocol_error;
+	bool		   oversize; /* a record passed record_max */
+	size_t		   record_max; /* bytes of one record line */
 	bool		   stopping; /* asked the box to stop: ignore the rest */
 };
 
@@ -678,10 +681,13 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 
 	if (!f->ready) {
 		if (len == 5 && memcmp(line, "READY", 5) == 0) {
+			/* What ran before READY (the interpreter's start, the
+			 * module body, static constructors) is charged to the
+			 * first test: user code runs there too, and work done
+			 * early must not escape every limit. */
 			f->ready = true;
-			f->prev_cpu = now->cpu_ms;
-			f->prev_wall = now->wall_ms;
-			*cpu_limit = now->cpu_ms + j->time_ms;
+			if (*cpu_limit > j->time_ms)
+				*cpu_limit = j->time_ms;
 			return 0;
 		}
 		f->protocol_error = true;
@@ -725,8 +731,10 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 	r->memory_kb = now->memory_kb;
 	f->prev_cpu = now->cpu_ms;
 	f->prev_wall = now->wall_ms;
+	/* Whatever a record carries besides the value is the program's own
+	 * text: kept to what a person reads, never whole. */
 	if (json_is_string(out))
-		r->stdout_ = sdup_or_null(json_string_value(out));
+		r->stdout_ = xstrndup(json_string_value(out), HARNESS_STDOUT_CAP);
 	if (ok != NULL) {
 		if (value == NULL) {
 			vtext = json_dumps(ok, JSON_COMPACT | JSON_ENCODE_ANY);
@@ -752,7 +760,7 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 	} else {
 		r->verdict = VERDICT_RE;
 		r->message = json_is_string(err) ?
-		    xstrdup(json_string_value(err)) :
+		    xstrndup(json_string_value(err), RECORD_TEXT_MAX) :
 		    xstrdup("runtime error");
 	}
 	json_decref(rec);
@@ -790,6 +798,12 @@ fn_channel(void *arg, const char *buf, size_t len,
 
 		nl = memchr(buf, '\n', len);
 		take = nl != NULL ? (size_t)(nl - buf) : len;
+		if (f->linelen + take > f->record_max) {
+			/* The host keeps and parses each record: bound it. */
+			f->oversize = true;
+			f->stopping = true;
+			return 1;
+		}
 		if (f->linelen + take + 1 > f->linecap) {
 			f->linecap = 2 * (f->linelen + take + 1);
 			f->line = xrealloc(f->line, f->linecap);
@@ -1060,6 +1074,10 @@ judge_function(struct judge *j)
 	cfg.stderr_fd = errfd;
 	cfg.channel = fn_channel;
 	cfg.channel_arg = &f;
+	f.record_max = (size_t)j->output_max + 2 * HARNESS_STDOUT_CAP + 4096;
+	/* A test that sleeps or blocks ends at three times its limit, not at
+	 * the end of the whole run's safety net. */
+	cfg.channel_wall_ms = STARTUP_MS + 3 * j->time_ms + 1000;
 	cfg.channel_max = (uint64_t)j->ntests * (j->output_max +
 	    2 * HARNESS_STDOUT_CAP) + 4096;
 	if (j->req->progress != NULL)
@@ -1071,7 +1089,17 @@ judge_function(struct judge *j)
 	rep->run_wall_ms = res.wall_ms;
 
 	v = verdict_classify_run(&res, j->memory_kb);
-	if (f.protocol_error) {
+	if (f.oversize) {
+		struct judge_test_result *r = &rep->tests[f.done < j->ntests ?
+							  f.done :
+							  j->ntests - 1];
+
+		r->verdict = VERDICT_OLE;
+		free(r->message);
+		r->message = xasprintf("a result passed %zu bytes",
+		    f.record_max);
+		rep->ntests = (f.done < j->ntests ? f.done : j->ntests - 1) + 1;
+	} else if (f.protocol_error) {
 		/* The user's code wrote to fd 3 itself, or broke the
 		 * harness: its doing, never a verdict it could forge. */
 		struct judge_test_result *r = &rep->tests[f.done];
@@ -1094,18 +1122,12 @@ judge_function(struct judge *j)
 		rep->ntests = 0;
 		ran = false;
 		goto out;
-	} else if (!f.ready && res.status == SANDBOX_EXITED &&
-	    res.exit_code == HARNESS_EXIT_MISUSE) {
-		rep->verdict = VERDICT_IE;
-		char *tail = stderr_tail(errfd);
-
-		rep->message = xasprintf("the harness refused its input: %s",
-		    tail ? tail : "");
-		free(tail);
-		rep->ntests = 0;
-		ran = false;
-		goto out;
 	} else if (f.done < j->ntests) {
+		/* Exit codes are not trusted for IE: user code runs before
+		 * READY (a module body, static constructors) and can exit with
+		 * the harness's own codes. A harness that refuses its input
+		 * (HARNESS_EXIT_MISUSE) so ends as RE with its message; the
+		 * catalog's tests are checked when they are made. */
 		/* It ended before answering the current test. */
 		struct judge_test_result *r = &rep->tests[f.done];
 

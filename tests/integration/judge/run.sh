@@ -155,6 +155,62 @@ PY
 expect "function: per-test CPU limit, not a total" "$P/fn-add" "$work/slow.py" AC
 expect "function: --time lowers the limit" "$P/fn-add" "$work/slow.py" TLE --time 0.3
 
+# ---- what user code can do to the harness's channel and exit codes ----
+# A result line of 40 MB: the judge stops reading it (OLE), and its own
+# memory stays small (the host keeps and parses each record).
+cat >"$work/chanbomb.py" <<'PY'
+import os
+chunk = b"[" + b"0," * (1 << 20)
+for _ in range(20):
+    os.write(3, chunk)
+os.write(3, b"0]\n")
+class Solution:
+    def addTwo(self, a, b): return a + b
+PY
+if /usr/bin/time -f "%M" -o "$work/rss" "$gavel" judge "$P/fn-add" "$work/chanbomb.py" --json >"$work/out.json" 2>"$work/err" &&
+    [ "$(verdict_of "$work/out.json")" = OLE ] && [ "$(tail -n 1 "$work/rss")" -lt 100000 ]; then
+	ok "function: a 40 MB record is OLE, the judge stays under 100 MB ($(tail -n 1 "$work/rss") KB)"
+else
+	notok "function: a 40 MB record: $(head -c 300 "$work/out.json") rss $(tail -n 1 "$work/rss" 2>/dev/null)"
+fi
+# The harness's own exit codes, raised by user code before READY, are the
+# user's doing: RE, never the judge's IE.
+printf 'import os\nos._exit(3)\n' >"$work/exit3.py"
+expect "function: user code exiting 3 before READY is RE, not IE" "$P/fn-add" "$work/exit3.py" RE
+printf '#include <unistd.h>\nstatic int x = (_exit(3), 0);\nclass Solution { public: int addTwo(int a, int b) { return a + b; } };\n' >"$work/exit3.cpp"
+expect "function: C++ static constructor exiting 3 is RE, not IE" "$P/fn-add" "$work/exit3.cpp" RE
+# Work done before READY counts against the first test.
+cat >"$work/early.py" <<'PY'
+import time
+t = time.process_time()
+while time.process_time() - t < 0.8:
+    pass
+class Solution:
+    def addTwo(self, a, b): return a + b
+PY
+expect "function: work at import time is charged to test 1" "$P/fn-add" "$work/early.py" TLE --time 0.5
+# A test that sleeps ends near its own limit, not the whole run's net.
+cat >"$work/sleepy.py" <<'PY'
+import time
+class Solution:
+    def addTwo(self, a, b):
+        time.sleep(60)
+PY
+start=$(date +%s)
+expect "function: a sleeping test is TLE" "$P/fn-add" "$work/sleepy.py" TLE --time 0.2
+if [ $(( $(date +%s) - start )) -lt 10 ]; then ok "function: ...within seconds"; else notok "function: a sleeping test held the judge $(( $(date +%s) - start )) s"; fi
+# Error text from a record is capped.
+cat >"$work/bigerr.py" <<'PY'
+class Solution:
+    def addTwo(self, a, b): raise ValueError("x" * 300000)
+PY
+"$gavel" judge "$P/fn-add" "$work/bigerr.py" --json >"$work/out.json" 2>/dev/null
+if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["verdict"]=="RE" and len(r["tests"][0]["message"]) <= 4096, len(r["tests"][0]["message"])' "$work/out.json" 2>"$work/err"; then
+	ok "function: a 300 KB exception message is kept to 4 KB"
+else
+	notok "function: big exception message: $(head -c 300 "$work/err")"
+fi
+
 # ---- custom checker (Kattis interface), Gavel format ----
 expect "checker py ac" "$P/split-checker" "$S/split_ac.py" AC
 expect "checker cpp ac (another valid answer)" "$P/split-checker" "$S/split_ac.cpp" AC
