@@ -358,6 +358,20 @@ program(const struct box_plan *p, int errfd, bool in_cgroup)
 	set_rlimit(e, RLIMIT_FSIZE, p->fsize_bytes);
 	set_rlimit(e, RLIMIT_STACK, p->stack_bytes);
 	set_rlimit(e, RLIMIT_CPU, p->cpu_backstop_s);
+	/* No real-time scheduling and no priority above normal, whatever
+	 * the caller runs at: a box must not starve the host. */
+	set_rlimit(e, RLIMIT_RTPRIO, 0);
+	set_rlimit(e, RLIMIT_NICE, 0);
+	{
+		struct sched_param sp = { .sched_priority = 0 };
+		long		   raw = syscall(SYS_getpriority, PRIO_PROCESS, 0);
+
+		if (syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, &sp) < 0)
+			box_fail(e, "resetting the scheduling policy", NULL);
+		/* The raw call answers 20 - nice. */
+		if (raw > 20 && syscall(SYS_setpriority, PRIO_PROCESS, 0, 0) < 0)
+			box_fail(e, "resetting the priority", NULL);
+	}
 
 	if (chdir(p->cwd) < 0)
 		box_fail(e, "chdir", p->cwd);
