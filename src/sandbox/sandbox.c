@@ -31,6 +31,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -536,6 +537,8 @@ struct watch {
 	uint64_t		     caps[P_COUNT];
 	uint64_t		     lens[P_COUNT];
 	int			     sinks[P_COUNT];
+	int			     feed_fd; /* our end of stdin, or -1 */
+	size_t			     fed;     /* bytes of stdin_buf written */
 	enum sandbox_status	     killed; /* SANDBOX_OK: not killed */
 	bool			     dead;
 	struct box_msg		     msg;
@@ -557,6 +560,45 @@ watch_usage(struct watch *w, struct sandbox_usage *u)
 	u->cpu_ms = (uint32_t)(cg_cpu_usec(w->cg) / 1000);
 	u->wall_ms = (uint32_t)((now_us() - w->start_us) / 1000);
 	u->memory_kb = cg_peak_bytes(w->cg) / 1024;
+}
+
+/* How much of stdin_buf the program may have now. */
+static size_t
+feed_avail(const struct watch *w)
+{
+	const struct sandbox_config *c = w->cfg;
+	size_t			     a = c->stdin_avail ? *c->stdin_avail
+							: c->stdin_len;
+
+	return a < c->stdin_len ? a : c->stdin_len;
+}
+
+/* Write what the program may have of stdin, without blocking. */
+static void
+feed(struct watch *w)
+{
+	size_t avail = feed_avail(w);
+
+	while (w->feed_fd >= 0 && w->fed < avail) {
+		ssize_t n = send(w->feed_fd, w->cfg->stdin_buf + w->fed,
+		    avail - w->fed, MSG_NOSIGNAL | MSG_DONTWAIT);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return;
+			/* It closed its stdin: nothing more to give. */
+			close(w->feed_fd);
+			w->feed_fd = -1;
+			return;
+		}
+		w->fed += (size_t)n;
+	}
+	if (w->feed_fd >= 0 && w->fed == w->cfg->stdin_len) {
+		close(w->feed_fd); /* EOF */
+		w->feed_fd = -1;
+	}
 }
 
 /* Read what is there on pipe i; returns 0 at EOF, 1 otherwise. */
@@ -624,9 +666,10 @@ watch(struct watch *w, int fds[P_COUNT])
 			open_fds++;
 
 	while (open_fds > 0) {
-		struct pollfd pfd[P_COUNT];
-		int	      map[P_COUNT], n = 0, timeout = -1;
+		struct pollfd pfd[P_COUNT + 1];
+		int	      map[P_COUNT + 1], n = 0, timeout = -1;
 
+		feed(w);
 		if (!w->dead) {
 			uint64_t now = now_us() - w->start_us;
 			uint64_t cpu = cg_cpu_usec(w->cg);
@@ -654,9 +697,16 @@ watch(struct watch *w, int fds[P_COUNT])
 			pfd[n].events = POLLIN;
 			map[n++] = i;
 		}
+		if (w->feed_fd >= 0 && w->fed < feed_avail(w)) {
+			pfd[n].fd = w->feed_fd;
+			pfd[n].events = POLLOUT;
+			map[n++] = -1;
+		}
 		if (poll(pfd, (nfds_t)n, timeout) < 0 && errno != EINTR)
 			break;
 		for (i = 0; i < n; i++) {
+			if (map[i] < 0)
+				continue; /* the feed: written at the loop's top */
 			if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			if (watch_read(w, map[i], pfd[i].fd) == 0) {
@@ -679,6 +729,10 @@ watch(struct watch *w, int fds[P_COUNT])
 		while (waitpid(w->init, &st, __WALL) < 0 && errno == EINTR)
 			;
 		w->dead = true;
+	}
+	if (w->feed_fd >= 0) {
+		close(w->feed_fd);
+		w->feed_fd = -1;
 	}
 }
 
@@ -748,6 +802,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	int		      pipes[P_COUNT][2], fds[P_COUNT];
 	int		      slot = -1, slotfd = -1, i, status = 0;
 	int		      netns = -1;
+	int		      feedsp[2] = { -1, -1 }; /* ours, the box's */
 	pid_t		      pid;
 	const char *const    *e;
 
@@ -848,6 +903,18 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	plan->cpu_backstop_s = (cfg->channel ? lim.wall_ms : lim.cpu_ms) / 1000 + 2;
 	plan->last_cap = last_cap;
 	plan->stdin_fd = cfg->stdin_fd;
+	if (cfg->stdin_buf != NULL) {
+		/* A socket rather than a pipe: send() can refuse SIGPIPE when
+		 * the program closes its end. One way only. */
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, feedsp) <
+		    0) {
+			fail_msg(res, "socketpair", NULL, errno);
+			goto fail;
+		}
+		shutdown(feedsp[0], SHUT_RD);
+		shutdown(feedsp[1], SHUT_WR);
+		plan->stdin_fd = feedsp[1];
+	}
 	plan->stdout_w = pipes[P_OUT][1];
 	plan->stderr_w = pipes[P_ERR][1];
 	plan->chan_w = pipes[P_CHAN][1];
@@ -878,6 +945,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	w.sinks[P_ERR] = cfg->stderr_fd;
 	w.sinks[P_CHAN] = w.sinks[P_STATUS] = -1;
 	w.killed = SANDBOX_OK;
+	w.feed_fd = feedsp[0];
 
 	w.start_us = now_us();
 	pid = (pid_t)syscall(SYS_clone,
@@ -905,6 +973,9 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	/* The box holds its own copies now. */
 	close(netns);
 	netns = -1;
+	if (feedsp[1] >= 0)
+		close(feedsp[1]);
+	feedsp[0] = feedsp[1] = -1; /* ours belongs to the watch now */
 	for (i = 0; i < cg.ndirs; i++) {
 		close(cg.procs_fd[i]);
 		cg.procs_fd[i] = -1;
@@ -975,6 +1046,9 @@ fail:
 	res->status = SANDBOX_ERROR;
 	if (netns >= 0)
 		close(netns);
+	for (i = 0; i < 2; i++)
+		if (feedsp[i] >= 0)
+			close(feedsp[i]);
 	for (i = 0; i < P_COUNT; i++) {
 		if (pipes[i][0] >= 0)
 			close(pipes[i][0]);

@@ -96,6 +96,16 @@ struct sandbox_config {
 	struct sandbox_limits	   limits; /* zero fields take defaults */
 
 	int stdin_fd;  /* read by the program; -1: /dev/null */
+	/*
+	 * Or stdin from memory, handed out a piece at a time: when stdin_buf
+	 * is set (stdin_fd is then ignored) the program reads at most the
+	 * first *stdin_avail bytes (all, when stdin_avail is NULL), then EOF
+	 * after stdin_len. The channel callback may raise *stdin_avail, so a
+	 * harness running many tests gets test k+1 only after answering k.
+	 */
+	const char   *stdin_buf;
+	size_t	      stdin_len;
+	const size_t *stdin_avail;
 	int stdout_fd; /* the program's stdout is copied here; -1: dropped */
 	int stderr_fd; /* the program's stderr is copied here; -1: dropped */
 

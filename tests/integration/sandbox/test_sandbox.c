@@ -399,6 +399,83 @@ Test(sandbox, channel_wall_limit_restarts_with_each_record)
 	box_done(&b);
 }
 
+struct feeder {
+	char   acc[64];
+	size_t avail;
+};
+
+static int
+release_next_line(void *arg, const char *buf, size_t len,
+    const struct sandbox_usage *now, uint32_t *cpu_limit_ms)
+{
+	struct feeder *f = arg;
+
+	strncat(f->acc, buf, len);
+	f->avail += 2; /* one more "x\n" line */
+	(void)now;
+	(void)cpu_limit_ms;
+	return 0;
+}
+
+Test(sandbox, stdin_from_memory_a_piece_at_a_time)
+{
+	struct box    b;
+	struct feeder f = { "", 2 };
+
+	/* Each line read is answered on fd 3; each answer releases a line. */
+	box_init(&b, SH("while read l; do echo \"got $l\" >&3; done"));
+	b.cfg.stdin_buf = "a\nb\nc\n";
+	b.cfg.stdin_len = 6;
+	b.cfg.stdin_avail = &f.avail;
+	b.cfg.channel = release_next_line;
+	b.cfg.channel_arg = &f;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK, "status %s",
+	    sandbox_status_name(b.res.status));
+	cr_assert_str_eq(f.acc, "got a\ngot b\ngot c\n");
+	box_done(&b);
+}
+
+Test(sandbox, stdin_from_memory_is_never_ahead_of_its_release)
+{
+	struct box b;
+	size_t	   avail = 2;
+	char	  *out;
+
+	/* Only the first line is released: the rest cannot be read. */
+	box_init(&b, (const char *const[]){ "/bin/cat", NULL });
+	b.cfg.stdin_buf = "a\nsecret\n";
+	b.cfg.stdin_len = 9;
+	b.cfg.stdin_avail = &avail;
+	b.cfg.limits.wall_ms = 500 * slack();
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_WALL_LIMIT);
+	out = slurp(b.out);
+	cr_assert_str_eq(out, "a\n");
+	free(out);
+	box_done(&b);
+}
+
+Test(sandbox, stdin_from_memory_whole_and_large)
+{
+	struct box b;
+	size_t	   len = 3 << 20, i;
+	char	  *in = malloc(len), *out;
+
+	for (i = 0; i < len; i++)
+		in[i] = (char)('a' + i % 26);
+	box_init(&b, (const char *const[]){ "/usr/bin/wc", "-c", NULL });
+	b.cfg.stdin_buf = in;
+	b.cfg.stdin_len = len;
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK);
+	out = slurp(b.out);
+	cr_assert_eq(atol(out), (long)len, "%s", out);
+	free(out);
+	free(in);
+	box_done(&b);
+}
+
 Test(sandbox, environment_is_minimal)
 {
 	struct box b;
