@@ -519,6 +519,8 @@ struct fn_run {
 	size_t		   linecap;
 	bool		   protocol_error;
 	bool		   oversize; /* a record passed record_max */
+	size_t		  *ends;     /* stdin offset where each test ends */
+	size_t		   avail;    /* stdin the harness may read so far */
 	size_t		   record_max; /* bytes of one record line */
 	bool		   stopping; /* asked the box to stop: ignore the rest */
 };
@@ -765,6 +767,10 @@ fn_line(struct fn_run *f, const char *line, size_t len,
 	}
 	json_decref(rec);
 	rep->ntests = ++f->done;
+	/* Only now may the harness read the next test: user code never sees
+	 * a test it has not reached (nor spends its time on it early). */
+	if (f->done < j->ntests)
+		f->avail = f->ends[f->done];
 	if (j->req->progress != NULL) {
 		j->req->progress(j->req->progress_arg, JUDGE_EVENT_TEST_DONE,
 		    f->done - 1, j->ntests, r);
@@ -973,9 +979,9 @@ judge_function(struct judge *j)
 	json_t		     *sig;
 	json_error_t	      jerr;
 	const char	    **inputs;
-	char		     *in, *err = NULL;
-	size_t		      inlen, i;
-	int		      infd = -1, errfd = -1, outfd = -1;
+	char		     *in = NULL, *err = NULL;
+	size_t		      inlen = 0, i;
+	int		      errfd = -1, outfd = -1;
 	enum verdict	      v;
 	bool		      ran = false;
 
@@ -1030,11 +1036,28 @@ judge_function(struct judge *j)
 		free(err);
 		goto out;
 	}
-	infd = memfd_with("gavel-in", in, inlen);
-	free(in);
+	/* Where each test's lines end: the header (signature and count) is
+	 * two lines, then each test has one line per parameter. */
+	{
+		size_t nparams = json_object_get(sig, "classname") != NULL ?
+		    2 : json_array_size(json_object_get(sig, "params"));
+		size_t lines = 0, t = 0, k;
+
+		f.ends = xcalloc(j->ntests ? j->ntests : 1, sizeof(size_t));
+		for (k = 0; k < inlen && t < j->ntests; k++) {
+			if (in[k] != '\n')
+				continue;
+			lines++;
+			if (lines >= 2 && (lines - 2) == (t + 1) * nparams)
+				f.ends[t++] = k + 1;
+		}
+		while (t < j->ntests)
+			f.ends[t++] = inlen;
+		f.avail = j->ntests ? f.ends[0] : inlen;
+	}
 	errfd = memfd_create("gavel-err", MFD_CLOEXEC);
 	outfd = memfd_create("gavel-out", MFD_CLOEXEC);
-	if (infd < 0 || errfd < 0 || outfd < 0) {
+	if (errfd < 0 || outfd < 0) {
 		rep->verdict = VERDICT_IE;
 		rep->message = xasprintf("memfd: %s", strerror(errno));
 		goto out;
@@ -1069,7 +1092,10 @@ judge_function(struct judge *j)
 	cfg.limits.memory_kb = j->memory_kb;
 	cfg.limits.stdout_max = j->output_max;
 	cfg.limits.stderr_max = STDERR_MAX;
-	cfg.stdin_fd = infd;
+	cfg.stdin_fd = -1;
+	cfg.stdin_buf = in;
+	cfg.stdin_len = inlen;
+	cfg.stdin_avail = &f.avail;
 	cfg.stdout_fd = outfd;
 	cfg.stderr_fd = errfd;
 	cfg.channel = fn_channel;
@@ -1174,8 +1200,8 @@ judge_function(struct judge *j)
 		}
 	}
 out:
-	if (infd >= 0)
-		close(infd);
+	free(in);
+	free(f.ends);
 	if (errfd >= 0)
 		close(errfd);
 	if (outfd >= 0)

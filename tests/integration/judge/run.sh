@@ -199,6 +199,30 @@ PY
 start=$(date +%s)
 expect "function: a sleeping test is TLE" "$P/fn-add" "$work/sleepy.py" TLE --time 0.2
 if [ $(( $(date +%s) - start )) -lt 10 ]; then ok "function: ...within seconds"; else notok "function: a sleeping test held the judge $(( $(date +%s) - start )) s"; fi
+# User code cannot read tests it has not reached: the harness's stdin
+# holds only the current test (the judge releases test k+1 after record k).
+cat >"$work/peek.py" <<'PY'
+import os, fcntl
+class Solution:
+    def addTwo(self, a, b):
+        leaked = b""
+        for fd in range(0, 64):
+            try:
+                fl = fcntl.fcntl(fd, fcntl.F_GETFL)
+            except OSError:
+                continue
+            try:
+                fcntl.fcntl(fd, fcntl.F_SETFL, fl | os.O_NONBLOCK)
+                leaked += os.read(fd, 1 << 20)
+            except (OSError, BlockingIOError):
+                pass
+            finally:
+                fcntl.fcntl(fd, fcntl.F_SETFL, fl)
+        if leaked.strip():
+            raise ValueError("read ahead: %r" % leaked[:80])
+        return a + b
+PY
+expect "function: no test can be read before it is reached" "$P/fn-add" "$work/peek.py" AC
 # Error text from a record is capped.
 cat >"$work/bigerr.py" <<'PY'
 class Solution:
