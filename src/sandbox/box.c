@@ -286,6 +286,41 @@ set_rlimit(int fd, int res, uint64_t v)
 		box_fail(fd, "setrlimit", NULL);
 }
 
+/*
+ * What a process inherits from the caller and exec keeps: ignored signals,
+ * the signal mask, and the OOM score adjustment. A server that ignores
+ * SIGPIPE or SIGXFSZ, blocks SIGTERM, or protects itself from the OOM
+ * killer must not pass that on (a box that cannot be OOM-killed spins at
+ * its memory limit until its time runs out; found by tests/evil).
+ */
+static void
+reset_inherited(int errfd)
+{
+	struct sigaction sa;
+	sigset_t	 none;
+	char		 buf[16];
+	ssize_t		 n;
+	int		 sig, fd;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			(void)sigaction(sig, &sa, NULL); /* EINVAL: reserved */
+	sigemptyset(&none);
+	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0)
+		box_fail(errfd, "clearing the signal mask", NULL);
+
+	fd = open("/proc/self/oom_score_adj", O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		box_fail(errfd, "opening /proc/self/oom_score_adj", NULL);
+	n = read(fd, buf, sizeof(buf) - 1);
+	/* Raising it is always allowed; never leave it below 0. */
+	if (n <= 0 || (buf[0] == '-' && write(fd, "0", 1) != 1))
+		box_fail(errfd, "resetting oom_score_adj", NULL);
+	close(fd);
+}
+
 static _Noreturn void
 exec_program(const struct box_plan *p, int errfd)
 {
@@ -373,6 +408,7 @@ program(const struct box_plan *p, int errfd, bool in_cgroup)
 			box_fail(e, "resetting the priority", NULL);
 	}
 
+	reset_inherited(e);
 	if (chdir(p->cwd) < 0)
 		box_fail(e, "chdir", p->cwd);
 	for (i = 0; i <= p->last_cap; i++)
