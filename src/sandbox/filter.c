@@ -32,7 +32,7 @@ static const char *const denied[] = {
 	"bpf", "perf_event_open", "userfaultfd", "io_uring_setup",
 	"io_uring_enter", "io_uring_register", "kexec_load",
 	"kexec_file_load", "init_module", "finit_module", "delete_module",
-	"reboot", "acct", "syslog", "vhangup", "iopl", "ioperm",
+	"reboot", "acct", "syslog", "vhangup", "iopl", "ioperm", "modify_ldt",
 	"lookup_dcookie", "uselib", "nfsservctl", "fanotify_init",
 	"memfd_secret", "landlock_create_ruleset",
 	/* clocks and names */
