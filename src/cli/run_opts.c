@@ -258,8 +258,14 @@ run_opts_parse(int argc, char **argv, struct run_opts *o, char *err,
 	return 0;
 
 bad_value:
-	snprintf(err, errlen, "bad value '%s' for %s", optarg,
-	    argv[optind - 1][0] == '-' ? argv[optind - 1] : "option");
+	{
+		const struct option *lo = longopts;
+
+		while (lo->name != NULL && lo->val != c)
+			lo++;
+		snprintf(err, errlen, "bad value '%s' for --%s", optarg,
+		    lo->name != NULL ? lo->name : "?");
+	}
 	return -1;
 }
 

@@ -111,7 +111,7 @@ Test(run_opts, bad_values_are_refused_with_a_reason)
 	char *a14[] = { "run", "--time", "nan", "--", "x", NULL };
 	char *a15[] = { "run", "--report", "-", "--", "x", NULL };
 
-	expect_error(a1, ARGC(a1), "bad value 'abc'");
+	expect_error(a1, ARGC(a1), "bad value 'abc' for --time");
 	expect_error(a2, ARGC(a2), "bad value");
 	expect_error(a3, ARGC(a3), "bad value");
 	expect_error(a4, ARGC(a4), "bad value");
