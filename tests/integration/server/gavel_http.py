@@ -69,7 +69,7 @@ SLOW_PY = ("import time\n"
 BURN_PY = ("class Solution:\n"
            "    def add(self, a: int, b: int) -> int:\n"
            "        n = 0\n"
-           "        for i in range(400000):\n"
+           "        for i in range(3000000):\n"
            "            n += i\n"
            "        return a + b\n")
 
