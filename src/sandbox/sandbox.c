@@ -54,6 +54,7 @@ static char		  setup_msg[512];
 static enum cg_version	  cgver = CG_NONE;
 static struct sock_fprog  seccomp_prog;
 static int		  last_cap = 40;
+static long		  ncpu = 1; /* online CPUs, for the watch's naps */
 static char		  links[4][2][32]; /* name, target */
 static int		  nlinks;
 
@@ -264,6 +265,10 @@ setup(void)
 		snprintf(links[nlinks][0], sizeof(links[0][0]), "%s", tops[i]);
 		nlinks++;
 	}
+	/* Read once: the watch loop needs it for every box. */
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (ncpu < 1)
+		ncpu = 1;
 	f = fopen("/proc/sys/kernel/cap_last_cap", "re");
 	if (f != NULL) {
 		if (fscanf(f, "%d", &last_cap) != 1)
@@ -656,11 +661,8 @@ watch_read(struct watch *w, int i, int fd)
 static void
 watch(struct watch *w, int fds[P_COUNT])
 {
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int  open_fds = 0, i, st;
+	int open_fds = 0, i, st;
 
-	if (ncpu < 1)
-		ncpu = 1;
 	for (i = 0; i < P_COUNT; i++)
 		if (fds[i] >= 0)
 			open_fds++;
