@@ -17,6 +17,7 @@
 #include "judge/lang.h"
 #include "judge/paths.h"
 #include "judge/problem.h"
+#include "util/parse.h"
 #include "util/xalloc.h"
 
 #define SOURCE_MAX (1u << 20)
@@ -169,9 +170,8 @@ cmd_judge(int argc, char **argv)
 	const char		*input_path = NULL, *answer_path = NULL;
 	struct judge_case	 jcase = { NULL, NULL };
 	char			*input = NULL, *answer = NULL;
-	char			*catalog, *dir, *src, *end;
+	char			*catalog, *dir, *src;
 	size_t			 srclen;
-	double			 sec;
 	bool			 json = false, quiet = false;
 	int			 c, rc;
 
@@ -184,15 +184,11 @@ cmd_judge(int argc, char **argv)
 			lang_id = optarg;
 			break;
 		case 't':
-			errno = 0;
-			sec = strtod(optarg, &end);
-			if (errno != 0 || *end != '\0' || !(sec > 0) ||
-			    sec > 3600) {
+			if (parse_seconds_ms(optarg, 3600, &req.time_ms) < 0) {
 				fprintf(stderr, "gavel judge: bad --time %s\n",
 				    optarg);
 				return 2;
 			}
-			req.time_ms = (uint32_t)(sec * 1000 + 0.5);
 			break;
 		case 'j':
 			json = true;

@@ -4,10 +4,11 @@
  */
 #include "cli/run_opts.h"
 
+#include "util/parse.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,24 +68,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Seconds (fractions allowed) to milliseconds, within [1 ms, 1 day]. */
-static int
-parse_seconds(const char *s, uint32_t *out)
-{
-	char  *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || *end != '\0' || !isfinite(v) || v <= 0 ||
-	    v > 86400)
-		return -1;
-	*out = (uint32_t)(v * 1000 + 0.5);
-	if (*out == 0)
-		*out = 1;
-	return 0;
-}
-
 static int
 parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
@@ -142,11 +125,11 @@ run_opts_parse(int argc, char **argv, struct run_opts *o, char *err,
 		    longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
-			if (parse_seconds(optarg, &o->limits.cpu_ms) < 0)
+			if (parse_seconds_ms(optarg, 86400, &o->limits.cpu_ms) < 0)
 				goto bad_value;
 			break;
 		case 'w':
-			if (parse_seconds(optarg, &o->limits.wall_ms) < 0)
+			if (parse_seconds_ms(optarg, 86400, &o->limits.wall_ms) < 0)
 				goto bad_value;
 			break;
 		case 'm':
