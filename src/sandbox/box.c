@@ -134,8 +134,11 @@ make_mount_point(int rootfd, const char *rel, bool is_dir)
 			if (mkdirat(dirfd, comp, 0755) < 0 && errno != EEXIST)
 				goto fail;
 		} else {
+			/* O_NONBLOCK: a FIFO planted there must not hang us. */
 			int f = openat(dirfd, comp,
-			    O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+			    O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+				O_CLOEXEC,
+			    0644);
 
 			if (f < 0 && errno != EEXIST && errno != EISDIR)
 				goto fail;
