@@ -15,7 +15,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -182,26 +184,32 @@ bind_into(const struct box_plan *p, int rootfd, const char *src,
 
 	fd = make_mount_point(rootfd, dst, is_dir);
 	if (fd < 0)
-		box_fail(p->status_w, "creating mount point", dst);
+		box_fail(p->ctl, "creating mount point", dst);
 	fd_path(path, sizeof(path), fd);
 	if (mount(src, path, NULL, MS_BIND, NULL) < 0)
-		box_fail(p->status_w, "bind mount of", src);
+		box_fail(p->ctl, "bind mount of", src);
 	close(fd);
 	/* Reopen: the descriptor above names the covered directory, not the
 	 * new mount. */
 	fd = openat2_nofollow(rootfd, dst, O_PATH);
 	if (fd < 0)
-		box_fail(p->status_w, "reopening mount point", dst);
+		box_fail(p->ctl, "reopening mount point", dst);
 	fd_path(path, sizeof(path), fd);
 	if (!rw)
 		flags |= MS_RDONLY;
 	if (mount(NULL, path, NULL, flags, NULL) < 0)
-		box_fail(p->status_w, "remounting", dst);
+		box_fail(p->ctl, "remounting", dst);
 	close(fd);
 }
 
+/*
+ * Everything of the root that does not depend on the job: a tmpfs with
+ * the mount points, /dev, the read-only /usr and /etc, this pid
+ * namespace's /proc; then pivot_root into it. The root stays writable
+ * until the job's mounts are in (mount_job).
+ */
 static void
-build_root(const struct box_plan *p)
+build_base(const struct box_plan *p)
 {
 	static const struct {
 		const char *name;
@@ -217,65 +225,218 @@ build_root(const struct box_plan *p)
 	size_t k;
 
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-		box_fail(p->status_w, "making mounts private", NULL);
+		box_fail(p->ctl, "making mounts private", NULL);
 	/* No MS_NODEV: the five device nodes below live here. The root is
 	 * made read-only before the program starts. */
 	if (mount("gavel", BOX_ROOT, "tmpfs", MS_NOSUID,
 		"size=256k,nr_inodes=256,mode=0755") < 0)
-		box_fail(p->status_w, "mounting the root tmpfs", NULL);
+		box_fail(p->ctl, "mounting the root tmpfs", NULL);
 	rootfd = open(BOX_ROOT, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0)
-		box_fail(p->status_w, "opening", BOX_ROOT);
+		box_fail(p->ctl, "opening", BOX_ROOT);
 	for (k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++)
 		if (mkdirat(rootfd, dirs[k], 0755) < 0)
-			box_fail(p->status_w, "mkdir", dirs[k]);
+			box_fail(p->ctl, "mkdir", dirs[k]);
 	for (i = 0; i < p->nlinks; i++)
 		if (symlinkat(p->link_targets[i], rootfd, p->link_names[i]) < 0)
-			box_fail(p->status_w, "symlink", p->link_names[i]);
+			box_fail(p->ctl, "symlink", p->link_names[i]);
 	for (k = 0; k < sizeof(devs) / sizeof(devs[0]); k++)
 		if (mknodat(rootfd, devs[k].name, S_IFCHR | 0666,
 			makedev(1, devs[k].minor)) < 0)
-			box_fail(p->status_w, "mknod", devs[k].name);
+			box_fail(p->ctl, "mknod", devs[k].name);
 	if (symlinkat("/proc/self/fd", rootfd, "dev/fd") < 0 ||
 	    symlinkat("/proc/self/fd/0", rootfd, "dev/stdin") < 0 ||
 	    symlinkat("/proc/self/fd/1", rootfd, "dev/stdout") < 0 ||
 	    symlinkat("/proc/self/fd/2", rootfd, "dev/stderr") < 0)
-		box_fail(p->status_w, "symlinks in /dev", NULL);
+		box_fail(p->ctl, "symlinks in /dev", NULL);
 
 	bind_into(p, rootfd, "/usr", "usr", false, true);
 	bind_into(p, rootfd, BOX_ETC, "etc", false, true);
-
-	root_path(path, sizeof(path), "box");
-	if (mount("box", path, "tmpfs", MS_NOSUID | MS_NODEV, p->tmpfs_opts) < 0)
-		box_fail(p->status_w, "mounting /box", NULL);
-	root_path(path, sizeof(path), "tmp");
-	if (mount("tmp", path, "tmpfs", MS_NOSUID | MS_NODEV, p->tmp_opts) < 0)
-		box_fail(p->status_w, "mounting /tmp", NULL);
-	root_path(path, sizeof(path), "dev/shm");
-	if (mount("shm", path, "tmpfs", MS_NOSUID | MS_NODEV, p->tmp_opts) < 0)
-		box_fail(p->status_w, "mounting /dev/shm", NULL);
-
-	for (i = 0; i < p->nbinds; i++)
-		bind_into(p, rootfd, p->binds[i].src, p->binds[i].dst,
-		    p->binds[i].rw, p->binds[i].is_dir);
 
 	/* This pid namespace's own /proc; hidepid=2 hides PID 1 (root). */
 	root_path(path, sizeof(path), "proc");
 	if (mount("proc", path, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 		"hidepid=2") < 0)
-		box_fail(p->status_w, "mounting /proc", NULL);
+		box_fail(p->ctl, "mounting /proc", NULL);
 	close(rootfd);
 
 	if (chdir(BOX_ROOT) < 0 || syscall(SYS_pivot_root, ".", ".") < 0)
-		box_fail(p->status_w, "pivot_root", NULL);
+		box_fail(p->ctl, "pivot_root", NULL);
 	/* The old root is stacked on the new one: detach it. */
 	if (umount2(".", MNT_DETACH) < 0 || chdir("/") < 0)
-		box_fail(p->status_w, "detaching the old root", NULL);
+		box_fail(p->ctl, "detaching the old root", NULL);
+	if (sethostname("gavel", 5) < 0)
+		box_fail(p->ctl, "sethostname", NULL);
+}
+
+/*
+ * The job's part of the root: private /box, /tmp and /dev/shm of the job's
+ * size, then its binds, which the parent opened as detached mounts
+ * (open_tree) with their flags already set: PID 1 no longer sees the
+ * host's paths. Then the root becomes read-only.
+ */
+static void
+mount_job(const struct box_plan *p, const struct box_job *job,
+    const char *const *dsts, const int *bind_fds)
+{
+	uint32_t i;
+	int	 rootfd;
+
+	if (mount("box", "/box", "tmpfs", MS_NOSUID | MS_NODEV,
+		p->tmpfs_opts) < 0)
+		box_fail(p->ctl, "mounting /box", NULL);
+	if (mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, p->tmp_opts) <
+	    0)
+		box_fail(p->ctl, "mounting /tmp", NULL);
+	if (mount("shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
+		p->tmp_opts) < 0)
+		box_fail(p->ctl, "mounting /dev/shm", NULL);
+
+	rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0)
+		box_fail(p->ctl, "opening the root", NULL);
+	for (i = 0; i < job->nbinds; i++) {
+		int mp = make_mount_point(rootfd, dsts[i], job->bind_dir[i]);
+
+		if (mp < 0)
+			box_fail(p->ctl, "creating mount point", dsts[i]);
+		if (move_mount(bind_fds[i], "", mp, "",
+			MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) < 0)
+			box_fail(p->ctl, "attaching the bind at", dsts[i]);
+		close(mp);
+		close(bind_fds[i]);
+	}
+	close(rootfd);
 	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID,
 		NULL) < 0)
-		box_fail(p->status_w, "making / read-only", NULL);
-	if (sethostname("gavel", 5) < 0)
-		box_fail(p->status_w, "sethostname", NULL);
+		box_fail(p->ctl, "making / read-only", NULL);
+}
+
+/* Read exactly n bytes; 0 at a clean EOF before any, -1 otherwise. */
+static int
+read_full(int fd, void *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, (char *)buf + got, n - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return got == 0 && r == 0 ? 0 : -1;
+		got += (size_t)r;
+	}
+	return 1;
+}
+
+/* Next NUL-terminated string of the blob, or NULL past its end. */
+static const char *
+blob_next(const char **cur, const char *end)
+{
+	const char *s = *cur, *nul;
+
+	if (s >= end || (nul = memchr(s, '\0', (size_t)(end - s))) == NULL)
+		return NULL;
+	*cur = nul + 1;
+	return s;
+}
+
+static void *
+map_anon(size_t n)
+{
+	void *m = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	return m == MAP_FAILED ? NULL : m;
+}
+
+/*
+ * Wait for the job and fill the plan's job fields from it; the bind mount
+ * points and descriptors go to dsts and bind_fds. Exits quietly when the
+ * parent closes the socket without sending one (a spare box no longer
+ * needed).
+ */
+static void
+receive_job(struct box_plan *p, struct box_job *job, const char **dsts,
+    int *bind_fds)
+{
+	union {
+		char	       buf[CMSG_SPACE(sizeof(int) * BOX_JOB_NFDS)];
+		struct cmsghdr align;
+	} cm;
+	struct iovec   iov = { .iov_base = job, .iov_len = sizeof(*job) };
+	struct msghdr  mh;
+	struct cmsghdr *c;
+	const char    *cur, *end;
+	const char   **vec;
+	char	      *blob;
+	int	       fds[BOX_JOB_NFDS], nfds = 0, k = 0;
+	uint32_t       i, want;
+	ssize_t	       r;
+
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = sizeof(cm.buf);
+	do
+		r = recvmsg(p->ctl, &mh, MSG_CMSG_CLOEXEC);
+	while (r < 0 && errno == EINTR);
+	if (r == 0)
+		_exit(0); /* not needed after all */
+	if (r < 0)
+		box_fail(p->ctl, "receiving the job", NULL);
+	if ((size_t)r < sizeof(*job) &&
+	    read_full(p->ctl, (char *)job + r, sizeof(*job) - (size_t)r) != 1)
+		box_fail(p->ctl, "receiving the job", "(short)");
+	for (c = CMSG_FIRSTHDR(&mh); c != NULL; c = CMSG_NXTHDR(&mh, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+			nfds = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+			if (nfds > BOX_JOB_NFDS)
+				nfds = BOX_JOB_NFDS;
+			memcpy(fds, CMSG_DATA(c), sizeof(int) * (size_t)nfds);
+		}
+	errno = EPROTO;
+	want = 2u + job->has_stdin + job->has_chan + job->nbinds;
+	if (job->magic != BOX_JOB_MAGIC || job->nbinds > BOX_MAX_BINDS ||
+	    job->blob_len == 0 || job->blob_len > BOX_JOB_MAX_BLOB ||
+	    (mh.msg_flags & MSG_CTRUNC) || (uint32_t)nfds != want)
+		box_fail(p->ctl, "receiving the job", "(malformed)");
+
+	blob = map_anon(job->blob_len);
+	vec = map_anon(sizeof(char *) * ((size_t)job->argc + job->envc + 2));
+	if (blob == NULL || vec == NULL)
+		box_fail(p->ctl, "mapping the job", NULL);
+	if (read_full(p->ctl, blob, job->blob_len) != 1)
+		box_fail(p->ctl, "receiving the job", "(blob)");
+	cur = blob;
+	end = blob + job->blob_len;
+	errno = EPROTO;
+	if ((p->cwd = blob_next(&cur, end)) == NULL ||
+	    (p->path_env = blob_next(&cur, end)) == NULL ||
+	    (p->tmpfs_opts = blob_next(&cur, end)) == NULL ||
+	    (p->tmp_opts = blob_next(&cur, end)) == NULL)
+		box_fail(p->ctl, "receiving the job", "(strings)");
+	for (i = 0; i < job->argc + job->envc; i++)
+		if ((vec[i + (i >= job->argc)] = blob_next(&cur, end)) == NULL)
+			box_fail(p->ctl, "receiving the job", "(argv)");
+	vec[job->argc] = NULL;
+	vec[job->argc + job->envc + 1] = NULL;
+	for (i = 0; i < job->nbinds; i++)
+		if ((dsts[i] = blob_next(&cur, end)) == NULL)
+			box_fail(p->ctl, "receiving the job", "(binds)");
+	p->argv = vec;
+	p->envp = (char *const *)(vec + job->argc + 1);
+	p->fsize_bytes = job->fsize_bytes;
+	p->stack_bytes = job->stack_bytes;
+	p->cpu_backstop_s = job->cpu_backstop_s;
+	p->stdout_w = fds[k++];
+	p->stderr_w = fds[k++];
+	p->stdin_fd = job->has_stdin ? fds[k++] : -1;
+	p->chan_w = job->has_chan ? fds[k++] : -1;
+	for (i = 0; i < job->nbinds; i++)
+		bind_fds[i] = fds[k++];
 }
 
 /*** The program ***/
@@ -471,18 +632,12 @@ spawn(const struct box_plan *p, bool *in_cgroup)
 static void
 close_others(const struct box_plan *p)
 {
-	int keep[16], n = 0, i, j, lo;
+	int keep[8], n = 0, i, j, lo;
 
-	keep[n++] = p->status_w;
+	keep[n++] = p->ctl;
 	keep[n++] = p->netns_fd;
 	if (p->cg_dir >= 0)
 		keep[n++] = p->cg_dir;
-	keep[n++] = p->stdout_w;
-	keep[n++] = p->stderr_w;
-	if (p->stdin_fd >= 0)
-		keep[n++] = p->stdin_fd;
-	if (p->chan_w >= 0)
-		keep[n++] = p->chan_w;
 	for (i = 0; i < p->ncg_procs; i++)
 		keep[n++] = p->cg_procs[i];
 	/* Sort (insertion: n is tiny), then close the gaps between. */
@@ -504,36 +659,43 @@ close_others(const struct box_plan *p)
 }
 
 void
-box_init(const struct box_plan *p)
+box_init(struct box_plan *p)
 {
 	struct box_msg m;
-	struct pollfd  pfd = { .fd = p->status_w, .events = POLLOUT };
+	struct box_job job;
+	struct pollfd  pfd = { .fd = p->ctl, .events = POLLRDHUP };
+	const char    *dsts[BOX_MAX_BINDS];
+	int	       bind_fds[BOX_MAX_BINDS];
 	int	       errpipe[2], st, i;
 	pid_t	       pid, w;
 	ssize_t	       r;
 	bool	       in_cgroup;
 
 	close_others(p);
-	/* Die with the parent; if it is already gone, its end of the status
-	 * pipe is closed. */
+	/* Die with the parent's thread; if it is already gone, its end of
+	 * the control socket is closed. */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
-		box_fail(p->status_w, "PR_SET_PDEATHSIG", NULL);
-	if (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLERR))
+		box_fail(p->ctl, "PR_SET_PDEATHSIG", NULL);
+	if (poll(&pfd, 1, 0) == 1 &&
+	    (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR)))
 		_exit(127);
 	if (setns(p->netns_fd, CLONE_NEWNET) < 0)
-		box_fail(p->status_w, "joining the network namespace", NULL);
+		box_fail(p->ctl, "joining the network namespace", NULL);
 	close(p->netns_fd);
 	umask(0);
-	build_root(p);
+	build_base(p);
+
+	receive_job(p, &job, dsts, bind_fds);
+	mount_job(p, &job, dsts, bind_fds);
 
 	if (pipe2(errpipe, O_CLOEXEC) < 0)
-		box_fail(p->status_w, "pipe2", NULL);
+		box_fail(p->ctl, "pipe2", NULL);
 	pid = spawn(p, &in_cgroup);
 	if (pid < 0)
-		box_fail(p->status_w, "fork", NULL);
+		box_fail(p->ctl, "fork", NULL);
 	if (pid == 0) {
 		close(errpipe[0]);
-		close(p->status_w);
+		close(p->ctl);
 		program(p, errpipe[1], in_cgroup);
 	}
 
@@ -555,7 +717,7 @@ box_init(const struct box_plan *p)
 		/* The program never started: pass its report on. */
 		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 			;
-		r = write(p->status_w, &m, sizeof(m));
+		r = write(p->ctl, &m, sizeof(m));
 		_exit(127);
 	}
 
@@ -566,12 +728,12 @@ box_init(const struct box_plan *p)
 		if (w == pid)
 			break;
 		if (w < 0 && errno != EINTR)
-			box_fail(p->status_w, "waitpid", NULL);
+			box_fail(p->ctl, "waitpid", NULL);
 	}
 	memset(&m, 0, sizeof(m));
 	m.kind = BOX_MSG_DONE;
 	m.wstatus = st;
-	r = write(p->status_w, &m, sizeof(m));
+	r = write(p->ctl, &m, sizeof(m));
 	(void)r;
 	/* Leaving kills every process still in the namespace. */
 	_exit(0);

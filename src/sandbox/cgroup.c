@@ -260,15 +260,14 @@ remove_dir(const char *dir)
 }
 
 int
-cg_create(struct cgroup *cg, const char *name, uint64_t memory_bytes,
-    uint32_t pids, char *msg, size_t msglen)
+cg_create(struct cgroup *cg, const char *name, char *msg, size_t msglen)
 {
-	char num[32];
-	int  i;
+	int i;
 
 	memset(cg, 0, sizeof(*cg));
 	cg->ver = cg_ver;
 	cg->cpu_fd = cg->peak_fd = cg->oom_fd = cg->dir_fd = -1;
+	cg->pids_fd = -1;
 	for (i = 0; i < CG_MAX_DIRS; i++)
 		cg->procs_fd[i] = -1;
 	if (cg_ver == CG_NONE) {
@@ -306,52 +305,92 @@ cg_create(struct cgroup *cg, const char *name, uint64_t memory_bytes,
 		}
 	}
 
-	snprintf(num, sizeof(num), "%" PRIu64, memory_bytes);
 	if (cg_ver == CG_V2) {
 		const char *d = cg->dirs[0];
 
-		if (write_file(d, "memory.max", num) < 0 ||
-		    write_file(d, "memory.swap.max", "0") < 0 ||
-		    write_file(d, "memory.oom.group", "1") < 0)
-			goto fail_limit;
-		snprintf(num, sizeof(num), "%u", pids);
-		if (write_file(d, "pids.max", num) < 0)
-			goto fail_limit;
+		if (write_file(d, "memory.swap.max", "0") < 0 ||
+		    write_file(d, "memory.oom.group", "1") < 0) {
+			snprintf(msg, msglen, "cannot set up cgroup %s: %s",
+			    d, strerror(errno));
+			goto fail;
+		}
 		cg->dir_fd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		cg->cpu_fd = open_in(d, "cpu.stat", O_RDONLY);
 		cg->peak_fd = open_in(d, "memory.peak", O_RDONLY);
 		cg->oom_fd = open_in(d, "memory.events", O_RDONLY);
+		cg->pids_fd = open_in(d, "pids.current", O_RDONLY);
 	} else {
 		const char *mem = cg->dirs[0];
 
-		if (write_file(mem, "memory.limit_in_bytes", num) < 0)
-			goto fail_limit;
-		/* Swap off: memory+swap may not exceed memory. The file is
-		 * missing when swap accounting is off; then so is swap use
-		 * beyond swappiness 0. */
-		write_file(mem, "memory.memsw.limit_in_bytes", num);
 		write_file(mem, "memory.swappiness", "0");
-		snprintf(num, sizeof(num), "%u", pids);
-		if (write_file(cg->dirs[1], "pids.max", num) < 0)
-			goto fail_limit;
 		cg->cpu_fd = open_in(cg->dirs[2], "cpuacct.usage", O_RDONLY);
 		cg->peak_fd =
 		    open_in(mem, "memory.max_usage_in_bytes", O_RDONLY);
 		cg->oom_fd = open_in(mem, "memory.oom_control", O_RDONLY);
+		cg->pids_fd = open_in(cg->dirs[1], "pids.current", O_RDONLY);
 	}
-	if (cg->cpu_fd < 0 || cg->peak_fd < 0 || cg->oom_fd < 0) {
-		snprintf(msg, msglen, "cgroup %s lacks CPU or memory accounting",
+	if (cg->cpu_fd < 0 || cg->peak_fd < 0 || cg->oom_fd < 0 ||
+	    cg->pids_fd < 0) {
+		snprintf(msg, msglen,
+		    "cgroup %s lacks CPU, memory or pids accounting",
 		    cg->dirs[0]);
 		goto fail;
 	}
 	return 0;
 
-fail_limit:
-	snprintf(msg, msglen, "cannot set limits in cgroup %s: %s", cg->dirs[0],
-	    strerror(errno));
 fail:
 	cg_destroy(cg);
 	return -1;
+}
+
+int
+cg_set_limits(struct cgroup *cg, uint64_t memory_bytes, uint32_t pids,
+    char *msg, size_t msglen)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%" PRIu64, memory_bytes);
+	if (cg->ver == CG_V2) {
+		if (write_file(cg->dirs[0], "memory.max", num) < 0)
+			goto fail;
+		snprintf(num, sizeof(num), "%u", pids);
+		if (write_file(cg->dirs[0], "pids.max", num) < 0)
+			goto fail;
+		return 0;
+	}
+	/* Memory first: memory+swap may never be below memory alone. */
+	if (write_file(cg->dirs[0], "memory.limit_in_bytes", num) < 0)
+		goto fail;
+	/* Swap off: memory+swap may not exceed memory. The file is missing
+	 * when swap accounting is off; then so is swap use beyond
+	 * swappiness 0. */
+	write_file(cg->dirs[0], "memory.memsw.limit_in_bytes", num);
+	snprintf(num, sizeof(num), "%u", pids);
+	if (write_file(cg->dirs[1], "pids.max", num) < 0)
+		goto fail;
+	return 0;
+fail:
+	snprintf(msg, msglen, "cannot set limits in cgroup %s: %s", cg->dirs[0],
+	    strerror(errno));
+	return -1;
+}
+
+/* The single number in the file behind fd, or fallback. */
+static uint64_t
+read_u64(int fd, uint64_t fallback)
+{
+	char	 buf[64];
+	uint64_t v = 0;
+
+	if (pread_text(fd, buf, sizeof(buf)) < 0 || cg_parse_u64(buf, &v) < 0)
+		return fallback;
+	return v;
+}
+
+uint64_t
+cg_pids(const struct cgroup *cg)
+{
+	return read_u64(cg->pids_fd, UINT64_MAX); /* unknown: someone is left */
 }
 
 uint64_t
@@ -375,13 +414,7 @@ cg_cpu_usec(const struct cgroup *cg)
 uint64_t
 cg_peak_bytes(const struct cgroup *cg)
 {
-	char	 buf[64];
-	uint64_t v = 0;
-
-	if (pread_text(cg->peak_fd, buf, sizeof(buf)) < 0 ||
-	    cg_parse_u64(buf, &v) < 0)
-		return 0;
-	return v;
+	return read_u64(cg->peak_fd, 0);
 }
 
 bool
@@ -413,7 +446,10 @@ cg_destroy(struct cgroup *cg)
 		close(cg->oom_fd);
 	if (cg->dir_fd >= 0)
 		close(cg->dir_fd);
+	if (cg->pids_fd >= 0)
+		close(cg->pids_fd);
 	cg->cpu_fd = cg->peak_fd = cg->oom_fd = cg->dir_fd = -1;
+	cg->pids_fd = -1;
 	for (i = cg->ndirs - 1; i >= 0; i--)
 		remove_dir(cg->dirs[i]);
 	cg->ndirs = 0;

@@ -35,6 +35,7 @@ struct cgroup {
 	int		cpu_fd;			/* cpuacct.usage or cpu.stat */
 	int		peak_fd;		/* max_usage_in_bytes or peak */
 	int		oom_fd;			/* oom_control or memory.events */
+	int		pids_fd;		/* pids.current */
 };
 
 /*
@@ -45,11 +46,20 @@ struct cgroup {
 enum cg_version cg_detect(const char *root, char *msg, size_t msglen);
 
 /*
- * Create a fresh cgroup `name` under gavel's parent with the given limits
- * (bytes of memory, swap off; pids). Returns 0, or -1 with msg set.
+ * Create a fresh cgroup `name` under gavel's parent, swap off, no limits
+ * yet. Returns 0, or -1 with msg set.
  */
-int cg_create(struct cgroup *cg, const char *name, uint64_t memory_bytes,
-    uint32_t pids, char *msg, size_t msglen);
+int cg_create(struct cgroup *cg, const char *name, char *msg, size_t msglen);
+
+/*
+ * Set the limits of a cgroup made by cg_create (bytes of memory; pids),
+ * once, before anything runs in it. Returns 0, or -1 with msg set.
+ */
+int cg_set_limits(struct cgroup *cg, uint64_t memory_bytes, uint32_t pids,
+    char *msg, size_t msglen);
+
+/* Processes and threads in the cgroup now (UINT64_MAX if unknown). */
+uint64_t cg_pids(const struct cgroup *cg);
 
 /* CPU time used by the cgroup so far, in microseconds. */
 uint64_t cg_cpu_usec(const struct cgroup *cg);

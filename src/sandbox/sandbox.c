@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -382,20 +383,8 @@ sandbox_rmtree_at(int dirfd, const char *name)
  * Every box gets a network namespace of its own, never used before: a
  * reused one keeps state a box can set and the next can read (its SNMP
  * counters count packets, so one run could signal the next; found by
- * tests/evil's netns_reuse). Making one costs a third of a box's start, so
- * a process that runs more than one box keeps a few made ahead by a
- * background thread; a one-shot `gavel run` makes its one on the spot.
+ * tests/evil's netns_reuse). A fresh, empty one, or -1 with errno.
  */
-#define NETNS_SPARE 4
-
-static pthread_mutex_t netns_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t  netns_cv = PTHREAD_COND_INITIALIZER;
-static int	       netns_spare[NETNS_SPARE];
-static int	       netns_nspare;
-static int	       netns_runs;	  /* boxes started by this process */
-static int	       netns_maker_started;
-
-/* A fresh, empty network namespace, or -1 with errno. */
 static int
 netns_make(void)
 {
@@ -419,57 +408,6 @@ netns_make(void)
 	close(self);
 	errno = saved;
 	return fd;
-}
-
-static void *
-netns_maker(void *arg)
-{
-	(void)arg;
-	for (;;) {
-		int fd;
-
-		pthread_mutex_lock(&netns_mu);
-		while (netns_nspare == NETNS_SPARE)
-			pthread_cond_wait(&netns_cv, &netns_mu);
-		pthread_mutex_unlock(&netns_mu);
-		fd = netns_make();
-		if (fd < 0) {
-			struct timespec ts = { 0, 100 * 1000 * 1000 };
-
-			nanosleep(&ts, NULL); /* try again later */
-			continue;
-		}
-		pthread_mutex_lock(&netns_mu);
-		netns_spare[netns_nspare++] = fd;
-		pthread_mutex_unlock(&netns_mu);
-	}
-	return NULL;
-}
-
-/* A never-used network namespace for one box; the caller closes it. */
-static int
-netns_take(void)
-{
-	int fd = -1;
-
-	pthread_mutex_lock(&netns_mu);
-	if (netns_nspare > 0) {
-		fd = netns_spare[--netns_nspare];
-		pthread_cond_signal(&netns_cv);
-	}
-	/* From the second box on, keep spares coming. */
-	if (++netns_runs == 2 && !netns_maker_started) {
-		pthread_t	t;
-		pthread_attr_t	a;
-
-		pthread_attr_init(&a);
-		pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-		if (pthread_create(&t, &a, netns_maker, NULL) == 0)
-			netns_maker_started = 1;
-		pthread_attr_destroy(&a);
-	}
-	pthread_mutex_unlock(&netns_mu);
-	return fd >= 0 ? fd : netns_make();
 }
 
 /*** Slots ***/
@@ -498,6 +436,281 @@ slot_acquire(int *slot)
 	}
 	errno = EBUSY;
 	return -1;
+}
+
+/*** Boxes, made on the spot or ahead ***/
+
+/*
+ * A box: its slot (uid and cgroup name), its fresh cgroup without limits
+ * yet, and PID 1 in its namespaces with the root built, waiting on ctl for
+ * the one job it will ever run. Making one is most of a box's cost (a
+ * fresh cgroup, a clone with new namespaces, the root's mounts); a process
+ * that runs more than one box keeps a few made ahead by a background
+ * thread, which also tears down finished ones, so neither lies on a run's
+ * critical path. A box is never reused: each job gets one nothing ran in.
+ */
+struct box {
+	int	      slot;
+	int	      slotfd;
+	struct cgroup cg;
+	pid_t	      init; /* PID 1, not yet reaped; or -1 */
+	int	      ctl;  /* our end of the control socket, or -1 */
+	struct box   *next;
+};
+
+static void
+cg_init_empty(struct cgroup *cg)
+{
+	int i;
+
+	memset(cg, 0, sizeof(*cg));
+	for (i = 0; i < CG_MAX_DIRS; i++)
+		cg->procs_fd[i] = -1;
+	cg->cpu_fd = cg->peak_fd = cg->oom_fd = cg->dir_fd = -1;
+	cg->pids_fd = -1;
+}
+
+/* Kill what is left of b, wait for it, remove its cgroup, free its slot. */
+static void
+box_destroy(struct box *b)
+{
+	int st;
+
+	if (b->ctl >= 0)
+		close(b->ctl); /* a box still waiting for a job leaves */
+	if (b->init > 0) {
+		kill(b->init, SIGKILL);
+		while (waitpid(b->init, &st, __WALL) < 0 && errno == EINTR)
+			;
+	}
+	cg_destroy(&b->cg);
+	if (b->slotfd >= 0)
+		close(b->slotfd);
+	free(b);
+}
+
+/* Make a box; NULL with msg set on failure. */
+static struct box *
+box_make(char *msg, size_t msglen)
+{
+	struct box_plan *plan;
+	struct box	*b;
+	char		 name[32];
+	int		 sp[2] = { -1, -1 }, netns = -1, i;
+
+	b = calloc(1, sizeof(*b));
+	plan = calloc(1, sizeof(*plan));
+	if (b == NULL || plan == NULL) {
+		snprintf(msg, msglen, "out of memory");
+		free(b);
+		free(plan);
+		return NULL;
+	}
+	b->init = -1;
+	b->ctl = -1;
+	cg_init_empty(&b->cg);
+	b->slotfd = slot_acquire(&b->slot);
+	if (b->slotfd < 0) {
+		snprintf(msg, msglen, "no free box slot: %s", strerror(errno));
+		goto fail;
+	}
+	snprintf(name, sizeof(name), "box-%d", b->slot);
+	if (cg_create(&b->cg, name, msg, msglen) < 0)
+		goto fail;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) < 0) {
+		snprintf(msg, msglen, "socketpair: %s", strerror(errno));
+		goto fail;
+	}
+	netns = netns_make();
+	if (netns < 0) {
+		snprintf(msg, msglen, "cannot make a network namespace: %s",
+		    strerror(errno));
+		goto fail;
+	}
+
+	plan->uid = BOX_FIRST_UID + (uid_t)b->slot;
+	plan->gid = BOX_FIRST_UID + (gid_t)b->slot;
+	for (i = 0; i < nlinks; i++) {
+		memcpy(plan->link_names[i], links[i][0],
+		    sizeof(plan->link_names[i]));
+		memcpy(plan->link_targets[i], links[i][1],
+		    sizeof(plan->link_targets[i]));
+	}
+	plan->nlinks = nlinks;
+	plan->filter = seccomp_prog;
+	plan->last_cap = last_cap;
+	plan->ctl = sp[1];
+	plan->netns_fd = netns;
+	for (i = 0; i < b->cg.ndirs; i++)
+		plan->cg_procs[i] = b->cg.procs_fd[i];
+	plan->ncg_procs = b->cg.ndirs;
+	plan->cg_dir = b->cg.dir_fd;
+
+	b->init = (pid_t)syscall(SYS_clone,
+	    CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | SIGCHLD,
+	    NULL, NULL, NULL, NULL);
+	if (b->init < 0) {
+		snprintf(msg, msglen, "clone: %s", strerror(errno));
+		goto fail;
+	}
+	if (b->init == 0)
+		box_init(plan);
+	/* PID 1 holds its own copies now. */
+	close(sp[1]);
+	close(netns);
+	for (i = 0; i < b->cg.ndirs; i++) {
+		close(b->cg.procs_fd[i]);
+		b->cg.procs_fd[i] = -1;
+	}
+	b->ctl = sp[0];
+	free(plan);
+	return b;
+
+fail:
+	if (sp[0] >= 0)
+		close(sp[0]);
+	if (sp[1] >= 0)
+		close(sp[1]);
+	if (netns >= 0)
+		close(netns);
+	free(plan);
+	box_destroy(b);
+	return NULL;
+}
+
+/* Boxes kept made ahead: one per CPU (2 to 8), so that as many runs as
+ * the machine can run at once find one ready. */
+#define POOL_SPARE ((int)(ncpu < 2 ? 2 : ncpu > 8 ? 8 : ncpu))
+
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t  pool_cv = PTHREAD_COND_INITIALIZER;   /* work */
+static pthread_cond_t  pool_idle = PTHREAD_COND_INITIALIZER; /* done */
+static struct box     *pool_ready; /* made ahead, waiting for a job */
+static int	       pool_nready;
+static struct box     *pool_done;  /* finished, to tear down */
+static int	       pool_busy;  /* the maker is making or tearing down */
+static bool	       pool_hold;  /* quiesced: make none until asked */
+static int	       pool_runs;  /* boxes taken by this process */
+static bool	       pool_started;
+
+static void *
+pool_maker(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&pool_mu);
+	for (;;) {
+		struct box *b;
+		char	    msg[256];
+
+		if (pool_done != NULL) {
+			b = pool_done;
+			pool_done = b->next;
+			pool_busy++;
+			pthread_mutex_unlock(&pool_mu);
+			box_destroy(b);
+			pthread_mutex_lock(&pool_mu);
+			pool_busy--;
+			continue;
+		}
+		if (!pool_hold && pool_nready < POOL_SPARE) {
+			pool_busy++;
+			pthread_mutex_unlock(&pool_mu);
+			b = box_make(msg, sizeof(msg));
+			if (b == NULL) {
+				/* A run made on the spot will say why. */
+				struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+				nanosleep(&ts, NULL);
+				pthread_mutex_lock(&pool_mu);
+				pool_busy--;
+				continue;
+			}
+			pthread_mutex_lock(&pool_mu);
+			pool_busy--;
+			if (pool_hold) { /* quiesced meanwhile */
+				b->next = pool_done;
+				pool_done = b;
+				continue;
+			}
+			b->next = pool_ready;
+			pool_ready = b;
+			pool_nready++;
+			continue;
+		}
+		pthread_cond_broadcast(&pool_idle);
+		pthread_cond_wait(&pool_cv, &pool_mu);
+	}
+	return NULL;
+}
+
+/* A box for one job: made ahead if one is ready, else now. */
+static struct box *
+box_take(char *msg, size_t msglen)
+{
+	struct box *b = NULL;
+
+	pthread_mutex_lock(&pool_mu);
+	pool_hold = false;
+	if (pool_ready != NULL) {
+		b = pool_ready;
+		pool_ready = b->next;
+		pool_nready--;
+	}
+	/* From the second box on, keep spares coming. */
+	if (++pool_runs == 2 && !pool_started) {
+		pthread_t      t;
+		pthread_attr_t a;
+
+		pthread_attr_init(&a);
+		pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+		if (pthread_create(&t, &a, pool_maker, NULL) == 0) {
+			pool_started = true;
+			atexit(sandbox_quiesce);
+		}
+		pthread_attr_destroy(&a);
+	}
+	pthread_cond_signal(&pool_cv);
+	pthread_mutex_unlock(&pool_mu);
+	return b != NULL ? b : box_make(msg, msglen);
+}
+
+/* Done with b: torn down in the background when there is a maker. */
+static void
+box_release(struct box *b)
+{
+	pthread_mutex_lock(&pool_mu);
+	if (pool_started) {
+		b->next = pool_done;
+		pool_done = b;
+		pthread_cond_signal(&pool_cv);
+		b = NULL;
+	}
+	pthread_mutex_unlock(&pool_mu);
+	if (b != NULL)
+		box_destroy(b);
+}
+
+void
+sandbox_quiesce(void)
+{
+	pthread_mutex_lock(&pool_mu);
+	if (!pool_started) {
+		pthread_mutex_unlock(&pool_mu);
+		return;
+	}
+	pool_hold = true;
+	while (pool_ready != NULL) {
+		struct box *b = pool_ready;
+
+		pool_ready = b->next;
+		b->next = pool_done;
+		pool_done = b;
+	}
+	pool_nready = 0;
+	pthread_cond_signal(&pool_cv);
+	while (pool_done != NULL || pool_busy > 0)
+		pthread_cond_wait(&pool_idle, &pool_mu);
+	pthread_mutex_unlock(&pool_mu);
 }
 
 /*** The watch loop ***/
@@ -545,17 +758,26 @@ struct watch {
 	int			     feed_fd; /* our end of stdin, or -1 */
 	size_t			     fed;     /* bytes of stdin_buf written */
 	enum sandbox_status	     killed; /* SANDBOX_OK: not killed */
-	bool			     dead;
+	bool			     dead;    /* PID 1 reaped */
+	bool			     emptied; /* PID 1 reported, nothing left */
+	bool			     status_closed; /* we closed P_STATUS */
 	struct box_msg		     msg;
 	bool			     have_msg;
 };
 
+/* Whether the box may still have a process of the program's. */
+static bool
+watch_live(const struct watch *w)
+{
+	return !w->dead && !w->emptied;
+}
+
 static void
 watch_kill(struct watch *w, enum sandbox_status why)
 {
-	if (w->killed == SANDBOX_OK && !w->dead)
+	if (w->killed == SANDBOX_OK && watch_live(w))
 		w->killed = why;
-	if (!w->dead)
+	if (watch_live(w))
 		kill(w->init, SIGKILL);
 }
 
@@ -619,9 +841,18 @@ watch_read(struct watch *w, int i, int fd)
 	if (n == 0)
 		return 0;
 	if (i == P_STATUS) {
-		if ((size_t)n >= sizeof(w->msg)) {
+		if ((size_t)n >= sizeof(w->msg) && !w->have_msg) {
 			memcpy(&w->msg, buf, sizeof(w->msg));
 			w->have_msg = true;
+			/* The program is reaped; with no process left in the
+			 * cgroup, nothing of the box can act any more: the
+			 * run is over without waiting for PID 1 to go (the
+			 * box's teardown can come later). */
+			if (w->msg.kind == BOX_MSG_DONE && w->killed == SANDBOX_OK &&
+			    !w->dead && cg_pids(w->cg) == 0) {
+				w->emptied = true;
+				return 0;
+			}
 		}
 		return 1;
 	}
@@ -645,7 +876,7 @@ watch_read(struct watch *w, int i, int fd)
 					      w->cfg->channel_wall_ms * 1000ull;
 		if (w->cfg->channel(w->cfg->channel_arg, buf, take, &u, &lim)) {
 			w->res->stopped = true;
-			if (!w->dead)
+			if (watch_live(w))
 				kill(w->init, SIGKILL);
 		}
 		w->cpu_limit_ms = lim;
@@ -672,7 +903,7 @@ watch(struct watch *w, int fds[P_COUNT])
 		int	      map[P_COUNT + 1], n = 0, timeout = -1;
 
 		feed(w);
-		if (!w->dead) {
+		if (watch_live(w)) {
 			uint64_t now = now_us() - w->start_us;
 			uint64_t cpu = cg_cpu_usec(w->cg);
 			uint64_t lim = (uint64_t)w->cpu_limit_ms * 1000u;
@@ -712,6 +943,12 @@ watch(struct watch *w, int fds[P_COUNT])
 			if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			if (watch_read(w, map[i], pfd[i].fd) == 0) {
+				if (map[i] == P_STATUS && w->emptied) {
+					/* Stop listening; the box keeps it. */
+					fds[P_STATUS] = -1;
+					open_fds--;
+					continue;
+				}
 				if (map[i] == P_STATUS && !w->dead) {
 					/* PID 1 is gone: so is the box. */
 					while (waitpid(w->init, &st, __WALL) <
@@ -720,13 +957,15 @@ watch(struct watch *w, int fds[P_COUNT])
 						;
 					w->dead = true;
 				}
+				if (map[i] == P_STATUS)
+					w->status_closed = true;
 				close(fds[map[i]]);
 				fds[map[i]] = -1;
 				open_fds--;
 			}
 		}
 	}
-	if (!w->dead) {
+	if (!w->dead && !w->emptied) {
 		kill(w->init, SIGKILL);
 		while (waitpid(w->init, &st, __WALL) < 0 && errno == EINTR)
 			;
@@ -750,8 +989,14 @@ fail_msg(struct sandbox_result *res, const char *fmt, const char *detail,
 	    err ? strerror(err) : "");
 }
 
+/*
+ * The job's binds, opened here in the caller's mount namespace as
+ * detached copies (open_tree) with their flags set, for PID 1 to attach:
+ * a box made ahead of time no longer sees the host's paths, and should
+ * not. Fills fds[0..cfg->nbinds) and the job's bind fields.
+ */
 static int
-plan_binds(struct box_plan *plan, const struct sandbox_config *cfg,
+open_binds(const struct sandbox_config *cfg, struct box_job *job, int *fds,
     struct sandbox_result *res)
 {
 	size_t i;
@@ -762,27 +1007,36 @@ plan_binds(struct box_plan *plan, const struct sandbox_config *cfg,
 	}
 	for (i = 0; i < cfg->nbinds; i++) {
 		const struct sandbox_bind *b = &cfg->binds[i];
-		struct box_bind		  *d = &plan->binds[i];
+		struct mount_attr	   attr;
 		struct stat		   st;
 
 		if (b->host[0] != '/' || b->inside[0] != '/' ||
-		    strstr(b->inside, "/..") != NULL ||
-		    strlen(b->host) >= sizeof(d->src) ||
-		    strlen(b->inside) >= sizeof(d->dst)) {
+		    b->inside[1] == '\0' || strstr(b->inside, "/..") != NULL ||
+		    strlen(b->inside) >= PATH_MAX) {
 			fail_msg(res, "bind paths must be absolute, without "
 				      "'..':", b->inside, 0);
 			return -1;
 		}
-		if (stat(b->host, &st) < 0) {
+		fds[i] = (int)syscall(SYS_open_tree, AT_FDCWD, b->host,
+		    OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+		if (fds[i] < 0) {
 			fail_msg(res, "cannot bind", b->host, errno);
 			return -1;
 		}
-		snprintf(d->src, sizeof(d->src), "%s", b->host);
-		snprintf(d->dst, sizeof(d->dst), "%s", b->inside + 1);
-		d->rw = b->rw;
-		d->is_dir = S_ISDIR(st.st_mode);
+		job->nbinds = (uint32_t)i + 1;
+		memset(&attr, 0, sizeof(attr));
+		attr.attr_set = MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV |
+				(b->rw ? 0 : MOUNT_ATTR_RDONLY);
+		if (syscall(SYS_mount_setattr, fds[i], "", AT_EMPTY_PATH, &attr,
+			sizeof(attr)) < 0 ||
+		    fstat(fds[i], &st) < 0) {
+			fail_msg(res, "cannot set up the bind of", b->host,
+			    errno);
+			return -1;
+		}
+		job->bind_rw[i] = b->rw;
+		job->bind_dir[i] = S_ISDIR(st.st_mode);
 	}
-	plan->nbinds = (int)cfg->nbinds;
 	return 0;
 }
 
@@ -793,27 +1047,120 @@ static char *const default_env[] = {
 	NULL,
 };
 
+static void
+put_str(FILE *f, const char *str)
+{
+	fputs(str, f);
+	fputc('\0', f);
+}
+
+/* The job's strings, in the order box.h gives. */
+static int
+job_blob(const struct sandbox_config *cfg, const struct sandbox_limits *lim,
+    uid_t uid, struct box_job *job, char **blob, size_t *len)
+{
+	char *const	  *envp = cfg->env ? (char *const *)cfg->env : default_env;
+	const char	  *path = "/usr/local/bin:/usr/bin:/bin";
+	char		   opts[128];
+	size_t		   i;
+	FILE		  *f;
+
+	for (i = 0; envp[i] != NULL; i++)
+		if (strncmp(envp[i], "PATH=", 5) == 0)
+			path = envp[i] + 5;
+	f = open_memstream(blob, len);
+	if (f == NULL)
+		return -1;
+	put_str(f, cfg->cwd ? cfg->cwd : "/box");
+	put_str(f, path);
+	snprintf(opts, sizeof(opts),
+	    "size=%" PRIu64 "k,nr_inodes=%u,mode=0755,uid=%u,gid=%u",
+	    lim->tmpfs_kb, lim->inodes, uid, uid);
+	put_str(f, opts);
+	snprintf(opts, sizeof(opts), "size=%" PRIu64 "k,nr_inodes=%u,mode=1777",
+	    lim->tmpfs_kb, lim->inodes);
+	put_str(f, opts);
+	for (i = 0; cfg->argv[i] != NULL; i++)
+		put_str(f, cfg->argv[i]);
+	job->argc = (uint32_t)i;
+	for (i = 0; envp[i] != NULL; i++)
+		put_str(f, envp[i]);
+	job->envc = (uint32_t)i;
+	for (i = 0; i < cfg->nbinds; i++)
+		put_str(f, cfg->binds[i].inside + 1);
+	if (fclose(f) != 0)
+		return -1;
+	return *len <= BOX_JOB_MAX_BLOB ? 0 : 1;
+}
+
+/* Send the job with its descriptors; 0 or -1 with errno. */
+static int
+send_job(int ctl, const struct box_job *job, const char *blob, size_t len,
+    const int *fds, int nfds)
+{
+	union {
+		char	       buf[CMSG_SPACE(sizeof(int) * BOX_JOB_NFDS)];
+		struct cmsghdr align;
+	} cm;
+	struct iovec	iov = { .iov_base = (void *)job,
+		   .iov_len = sizeof(*job) };
+	struct msghdr	mh;
+	struct cmsghdr *c;
+	size_t		off;
+	ssize_t		n;
+
+	memset(&mh, 0, sizeof(mh));
+	memset(&cm, 0, sizeof(cm));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)nfds);
+	c = CMSG_FIRSTHDR(&mh);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)nfds);
+	memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)nfds);
+	do
+		n = sendmsg(ctl, &mh, MSG_NOSIGNAL);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -1;
+	/* The rest of the header, if it went in pieces, then the blob. */
+	for (off = (size_t)n; off < sizeof(*job) + len; off += (size_t)n) {
+		const char *p = off < sizeof(*job)
+				    ? (const char *)job + off
+				    : blob + (off - sizeof(*job));
+		size_t	    left = off < sizeof(*job) ? sizeof(*job) - off
+						      : len - (off - sizeof(*job));
+
+		n = send(ctl, p, left, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR) {
+			n = 0;
+			continue;
+		}
+		if (n <= 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 {
 	struct sandbox_limits lim;
-	struct box_plan	     *plan = NULL;
-	struct cgroup	      cg;
+	struct box	     *b = NULL;
+	struct box_job	      job;
 	struct watch	      w;
-	char		      name[32];
+	char		     *blob = NULL;
+	size_t		      bloblen = 0;
 	int		      pipes[P_COUNT][2], fds[P_COUNT];
-	int		      slot = -1, slotfd = -1, i, status = 0;
-	int		      netns = -1;
+	int		      jobfds[BOX_JOB_NFDS], njobfds = 0;
+	int		      bindfds[BOX_MAX_BINDS];
+	int		      i, status = 0, send_err = 0, r;
 	int		      feedsp[2] = { -1, -1 }; /* ours, the box's */
-	pid_t		      pid;
-	const char *const    *e;
 
 	memset(res, 0, sizeof(*res));
-	memset(&cg, 0, sizeof(cg));
-	cg.ndirs = 0;
-	for (i = 0; i < CG_MAX_DIRS; i++)
-		cg.procs_fd[i] = -1;
-	cg.cpu_fd = cg.peak_fd = cg.oom_fd = cg.dir_fd = -1;
+	memset(&job, 0, sizeof(job));
 	for (i = 0; i < P_COUNT; i++)
 		pipes[i][0] = pipes[i][1] = fds[i] = -1;
 
@@ -848,63 +1195,40 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	lim.wall_ms = cfg->limits.wall_ms ? cfg->limits.wall_ms
 					  : 2 * lim.cpu_ms + 1000;
 
-	plan = calloc(1, sizeof(*plan));
-	if (plan == NULL) {
-		fail_msg(res, "out of memory", NULL, 0);
-		return -1;
-	}
-	if (plan_binds(plan, cfg, res) < 0)
+	job.magic = BOX_JOB_MAGIC;
+	job.fsize_bytes = lim.fsize_kb * 1024u;
+	job.stack_bytes = lim.memory_kb * 1024u;
+	job.cpu_backstop_s =
+	    (cfg->channel ? lim.wall_ms : lim.cpu_ms) / 1000 + 2;
+	if (open_binds(cfg, &job, bindfds, res) < 0)
 		goto fail;
 
-	slotfd = slot_acquire(&slot);
-	if (slotfd < 0) {
-		fail_msg(res, "no free box slot", NULL, errno);
+	b = box_take(res->message, sizeof(res->message));
+	if (b == NULL)
+		goto fail;
+	r = job_blob(cfg, &lim, BOX_FIRST_UID + (uid_t)b->slot, &job, &blob,
+	    &bloblen);
+	if (r != 0) {
+		fail_msg(res, r > 0 ? "arguments and environment too large"
+				    : "out of memory",
+		    NULL, 0);
 		goto fail;
 	}
-	snprintf(name, sizeof(name), "box-%d", slot);
-	if (cg_create(&cg, name, lim.memory_kb * 1024u, lim.pids, res->message,
-		sizeof(res->message)) < 0) {
-		res->status = SANDBOX_ERROR;
+	job.blob_len = (uint32_t)bloblen;
+	if (cg_set_limits(&b->cg, lim.memory_kb * 1024u, lim.pids,
+		res->message, sizeof(res->message)) < 0)
 		goto fail;
-	}
 
 	for (i = 0; i < P_COUNT; i++) {
-		if (i == P_CHAN && cfg->channel == NULL)
+		if (i == P_STATUS || (i == P_CHAN && cfg->channel == NULL))
 			continue;
 		if (pipe2(pipes[i], O_CLOEXEC) < 0) {
 			fail_msg(res, "pipe2", NULL, errno);
 			goto fail;
 		}
 	}
-
-	plan->uid = BOX_FIRST_UID + (uid_t)slot;
-	plan->gid = BOX_FIRST_UID + (gid_t)slot;
-	for (i = 0; i < nlinks; i++) {
-		memcpy(plan->link_names[i], links[i][0],
-		    sizeof(plan->link_names[i]));
-		memcpy(plan->link_targets[i], links[i][1],
-		    sizeof(plan->link_targets[i]));
-	}
-	plan->nlinks = nlinks;
-	snprintf(plan->tmpfs_opts, sizeof(plan->tmpfs_opts),
-	    "size=%" PRIu64 "k,nr_inodes=%u,mode=0755,uid=%u,gid=%u",
-	    lim.tmpfs_kb, lim.inodes, plan->uid, plan->gid);
-	snprintf(plan->tmp_opts, sizeof(plan->tmp_opts),
-	    "size=%" PRIu64 "k,nr_inodes=%u,mode=1777", lim.tmpfs_kb,
-	    lim.inodes);
-	snprintf(plan->cwd, sizeof(plan->cwd), "%s", cfg->cwd ? cfg->cwd : "/box");
-	plan->argv = cfg->argv;
-	plan->envp = cfg->env ? (char *const *)cfg->env : default_env;
-	plan->path_env = "/usr/local/bin:/usr/bin:/bin";
-	for (e = (const char *const *)plan->envp; *e != NULL; e++)
-		if (strncmp(*e, "PATH=", 5) == 0)
-			plan->path_env = *e + 5;
-	plan->filter = seccomp_prog;
-	plan->fsize_bytes = lim.fsize_kb * 1024u;
-	plan->stack_bytes = lim.memory_kb * 1024u;
-	plan->cpu_backstop_s = (cfg->channel ? lim.wall_ms : lim.cpu_ms) / 1000 + 2;
-	plan->last_cap = last_cap;
-	plan->stdin_fd = cfg->stdin_fd;
+	jobfds[njobfds++] = pipes[P_OUT][1];
+	jobfds[njobfds++] = pipes[P_ERR][1];
 	if (cfg->stdin_buf != NULL) {
 		/* A socket rather than a pipe: send() can refuse SIGPIPE when
 		 * the program closes its end. One way only. */
@@ -915,26 +1239,24 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		}
 		shutdown(feedsp[0], SHUT_RD);
 		shutdown(feedsp[1], SHUT_WR);
-		plan->stdin_fd = feedsp[1];
+		jobfds[njobfds++] = feedsp[1];
+		job.has_stdin = 1;
+	} else if (cfg->stdin_fd >= 0) {
+		jobfds[njobfds++] = cfg->stdin_fd;
+		job.has_stdin = 1;
 	}
-	plan->stdout_w = pipes[P_OUT][1];
-	plan->stderr_w = pipes[P_ERR][1];
-	plan->chan_w = pipes[P_CHAN][1];
-	plan->status_w = pipes[P_STATUS][1];
-	netns = plan->netns_fd = netns_take();
-	if (plan->netns_fd < 0) {
-		fail_msg(res, "cannot make a network namespace", NULL, errno);
-		goto fail;
+	if (cfg->channel != NULL) {
+		jobfds[njobfds++] = pipes[P_CHAN][1];
+		job.has_chan = 1;
 	}
-	for (i = 0; i < cg.ndirs; i++)
-		plan->cg_procs[i] = cg.procs_fd[i];
-	plan->ncg_procs = cg.ndirs;
-	plan->cg_dir = cg.dir_fd;
+	for (i = 0; i < (int)job.nbinds; i++)
+		jobfds[njobfds++] = bindfds[i];
 
 	memset(&w, 0, sizeof(w));
 	w.cfg = cfg;
 	w.res = res;
-	w.cg = &cg;
+	w.cg = &b->cg;
+	w.init = b->init;
 	w.cpu_limit_ms = lim.cpu_ms;
 	w.wall_limit_us = (uint64_t)lim.wall_ms * 1000u;
 	if (cfg->channel != NULL && cfg->channel_wall_ms)
@@ -950,21 +1272,11 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	w.feed_fd = feedsp[0];
 
 	w.start_us = now_us();
-	pid = (pid_t)syscall(SYS_clone,
-	    CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC |
-		CLONE_NEWUTS | SIGCHLD,
-	    NULL, NULL, NULL, NULL);
-	if (pid < 0) {
-		fail_msg(res, "clone", NULL, errno);
-		goto fail;
+	if (send_job(b->ctl, &job, blob, bloblen, jobfds, njobfds) < 0) {
+		send_err = errno;
+		kill(b->init, SIGKILL);
 	}
-	if (pid == 0) {
-		for (i = 0; i < P_COUNT; i++)
-			if (pipes[i][0] >= 0)
-				close(pipes[i][0]);
-		box_init(plan);
-	}
-	w.init = pid;
+	/* The box holds its own copies now. */
 	for (i = 0; i < P_COUNT; i++) {
 		if (pipes[i][1] >= 0)
 			close(pipes[i][1]);
@@ -972,27 +1284,37 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		fds[i] = pipes[i][0];
 		pipes[i][0] = -1;
 	}
-	/* The box holds its own copies now. */
-	close(netns);
-	netns = -1;
+	for (i = 0; i < (int)job.nbinds; i++)
+		close(bindfds[i]);
+	job.nbinds = 0;
 	if (feedsp[1] >= 0)
 		close(feedsp[1]);
 	feedsp[0] = feedsp[1] = -1; /* ours belongs to the watch now */
-	for (i = 0; i < cg.ndirs; i++) {
-		close(cg.procs_fd[i]);
-		cg.procs_fd[i] = -1;
-	}
+	fds[P_STATUS] = b->ctl;
 
 	watch(&w, fds);
+	if (w.status_closed)
+		b->ctl = -1;
+	if (w.dead)
+		b->init = -1;
 
 	res->wall_ms = (uint32_t)((now_us() - w.start_us) / 1000);
-	res->cpu_ms = (uint32_t)(cg_cpu_usec(&cg) / 1000);
-	res->memory_kb = cg_peak_bytes(&cg) / 1024;
+	res->cpu_ms = (uint32_t)(cg_cpu_usec(&b->cg) / 1000);
+	res->memory_kb = cg_peak_bytes(&b->cg) / 1024;
 	res->stdout_len = w.lens[P_OUT];
 	res->stderr_len = w.lens[P_ERR];
 
 	if (w.killed == SANDBOX_ERROR) {
 		res->status = SANDBOX_ERROR;
+		goto fail;
+	}
+	if (w.have_msg && w.msg.kind == BOX_MSG_ERROR) {
+		w.msg.step[sizeof(w.msg.step) - 1] = '\0';
+		fail_msg(res, "sandbox set-up failed:", w.msg.step, w.msg.err);
+		goto fail;
+	}
+	if (send_err) {
+		fail_msg(res, "sending the job to the box", NULL, send_err);
 		goto fail;
 	}
 	if (!w.have_msg) {
@@ -1004,10 +1326,6 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 			    NULL, 0);
 			goto fail;
 		}
-	} else if (w.msg.kind == BOX_MSG_ERROR) {
-		w.msg.step[sizeof(w.msg.step) - 1] = '\0';
-		fail_msg(res, "sandbox set-up failed:", w.msg.step, w.msg.err);
-		goto fail;
 	} else {
 		status = w.msg.wstatus;
 		if (WIFEXITED(status)) {
@@ -1030,7 +1348,7 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	 * kill is MLE however the program ended, and time past the limit is
 	 * TLE even if the program finished before the watch loop looked. */
 	if (w.killed == SANDBOX_OK && !res->stopped) {
-		if (cg_oom_killed(&cg))
+		if (cg_oom_killed(&b->cg))
 			res->status = SANDBOX_MEMORY_LIMIT;
 		else if (res->cpu_ms > w.cpu_limit_ms)
 			res->status = SANDBOX_TIME_LIMIT;
@@ -1039,15 +1357,14 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 			 res->status != SANDBOX_EXITED)
 			res->status = SANDBOX_WALL_LIMIT;
 	}
-	cg_destroy(&cg);
-	close(slotfd);
-	free(plan);
+	box_release(b);
+	free(blob);
 	return 0;
 
 fail:
 	res->status = SANDBOX_ERROR;
-	if (netns >= 0)
-		close(netns);
+	for (i = 0; i < (int)job.nbinds; i++)
+		close(bindfds[i]);
 	for (i = 0; i < 2; i++)
 		if (feedsp[i] >= 0)
 			close(feedsp[i]);
@@ -1056,12 +1373,11 @@ fail:
 			close(pipes[i][0]);
 		if (pipes[i][1] >= 0)
 			close(pipes[i][1]);
-		if (fds[i] >= 0)
+		if (i != P_STATUS && fds[i] >= 0)
 			close(fds[i]);
 	}
-	cg_destroy(&cg);
-	if (slotfd >= 0)
-		close(slotfd);
-	free(plan);
+	if (b != NULL)
+		box_release(b);
+	free(blob);
 	return -1;
 }

@@ -153,6 +153,16 @@ const char *sandbox_cgroup_version(void);
 int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res);
 
 /*
+ * Wait until every box this process has finished with is torn down, and
+ * tear down the boxes made ahead for later runs (none is made again until
+ * the next sandbox_run). For a clean exit and for tests that look for
+ * leftovers; runs at exit too. sandbox_run() returns once the program and
+ * everything it started are dead and measured; removing the box's
+ * namespaces, mounts and cgroup may come later, in the background.
+ */
+void sandbox_quiesce(void);
+
+/*
  * Remove the directory tree at dirfd/name without following any symlink
  * (for directories a box has written into). Returns 0 or -1 with errno.
  */

@@ -702,6 +702,9 @@ Test(sandbox, concurrent_boxes_get_distinct_users)
 		pthread_create(&t[i], NULL, par_run, &res[i]);
 	for (i = 0; i < NPAR; i++)
 		pthread_join(t[i], NULL);
+	/* Boxes are torn down in the background once a process runs more
+	 * than one: wait for that before looking for leftovers. */
+	sandbox_quiesce();
 	for (i = 0; i < NPAR; i++) {
 		cr_assert_eq(res[i].status, SANDBOX_OK, "%s: %s",
 		    sandbox_status_name(res[i].status), res[i].message);
@@ -722,4 +725,65 @@ Test(sandbox, missing_program_is_a_sandbox_error)
 	cr_assert(strstr(b.res.message, "No such file") != NULL, "%s",
 	    b.res.message);
 	box_done(&b);
+}
+
+/* How many box cgroups exist at all (made ahead, running or left over). */
+static int
+box_cgroups(void)
+{
+	static const char *const dirs[] = { "/sys/fs/cgroup/memory/gavel",
+		"/sys/fs/cgroup/pids/gavel", "/sys/fs/cgroup/cpuacct/gavel",
+		"/sys/fs/cgroup/gavel" };
+	int    n = 0;
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		DIR	      *d = opendir(dirs[i]);
+		struct dirent *de;
+
+		if (d == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL)
+			n += strncmp(de->d_name, "box-", 4) == 0;
+		closedir(d);
+	}
+	return n;
+}
+
+/*
+ * From the second box on, a process keeps boxes made ahead: each must
+ * still be fresh (nothing of an earlier run in its files, counters or
+ * processes), and sandbox_quiesce() must leave nothing behind.
+ */
+Test(sandbox, boxes_made_ahead_are_fresh)
+{
+	struct box b;
+	int	   i;
+
+	box_init(&b, SH("echo x > /tmp/x; echo x > /box/x; echo x > "
+			"/dev/shm/x; (sleep 1000 &) ; "
+			"python3 -c 'b = bytearray(60 << 20)'"));
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK, "%s", b.res.message);
+	cr_assert_gt(b.res.memory_kb, 50 * 1024);
+	box_done(&b);
+	for (i = 0; i < 4; i++) {
+		char *out;
+
+		box_init(&b, SH("ls /tmp /box /dev/shm; ps -e -o comm= | "
+				"grep -c sleep"));
+		box_run(&b);
+		out = slurp(b.out);
+		cr_assert_eq(b.res.status, SANDBOX_EXITED, "%s: %s",
+		    sandbox_status_name(b.res.status), b.res.message);
+		cr_assert_str_eq(out, "/box:\n\n/dev/shm:\n\n/tmp:\n0\n");
+		cr_assert_lt(b.res.memory_kb, 20 * 1024, "run %d", i);
+		free(out);
+		box_done(&b);
+	}
+	cr_assert_gt(box_cgroups(), 0, "no box was made ahead");
+	sandbox_quiesce();
+	cr_assert_eq(box_cgroups(), 0);
+	cr_assert_neq(system("pgrep -u 60000-60255 >/dev/null 2>&1"), 0);
+	cr_assert_neq(system("pgrep -f '[s]leep 1000' >/dev/null"), 0);
 }
