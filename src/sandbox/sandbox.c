@@ -590,7 +590,7 @@ static int	       pool_nready;
 static struct box     *pool_done;  /* finished, to tear down */
 static int	       pool_busy;  /* the maker is making or tearing down */
 static bool	       pool_hold;  /* quiesced: make none until asked */
-static int	       pool_runs;  /* boxes taken by this process */
+static int	       pool_taken; /* boxes taken by this process, to 2 */
 static bool	       pool_started;
 
 static void *
@@ -643,6 +643,15 @@ pool_maker(void *arg)
 	return NULL;
 }
 
+/* Whether PID 1 of a box made ahead is still there, waiting. */
+static bool
+box_waiting(const struct box *b)
+{
+	struct pollfd pfd = { .fd = b->ctl, .events = POLLIN | POLLRDHUP };
+
+	return poll(&pfd, 1, 0) == 0;
+}
+
 /* A box for one job: made ahead if one is ready, else now. */
 static struct box *
 box_take(char *msg, size_t msglen)
@@ -651,13 +660,19 @@ box_take(char *msg, size_t msglen)
 
 	pthread_mutex_lock(&pool_mu);
 	pool_hold = false;
-	if (pool_ready != NULL) {
+	while (b == NULL && pool_ready != NULL) {
 		b = pool_ready;
 		pool_ready = b->next;
 		pool_nready--;
+		/* One that died waiting (killed from outside) goes. */
+		if (!box_waiting(b)) {
+			b->next = pool_done;
+			pool_done = b;
+			b = NULL;
+		}
 	}
-	/* From the second box on, keep spares coming. */
-	if (++pool_runs == 2 && !pool_started) {
+	/* From the second box on, keep boxes coming. */
+	if (pool_taken < 2 && ++pool_taken == 2 && !pool_started) {
 		pthread_t      t;
 		pthread_attr_t a;
 

@@ -787,3 +787,65 @@ Test(sandbox, boxes_made_ahead_are_fresh)
 	cr_assert_neq(system("pgrep -u 60000-60255 >/dev/null 2>&1"), 0);
 	cr_assert_neq(system("pgrep -f '[s]leep 1000' >/dev/null"), 0);
 }
+
+/* SIGKILL every child of this process; returns how many. */
+static int
+kill_children(void)
+{
+	DIR	      *d = opendir("/proc");
+	struct dirent *de;
+	int	       n = 0;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		char  path[300], buf[512], *rp;
+		int   ppid;
+		FILE *f;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", de->d_name);
+		f = fopen(path, "re");
+		if (f == NULL)
+			continue;
+		if (fgets(buf, sizeof(buf), f) != NULL &&
+		    (rp = strrchr(buf, ')')) != NULL &&
+		    sscanf(rp + 2, "%*c %d", &ppid) == 1 && ppid == getpid() &&
+		    kill(atoi(de->d_name), SIGKILL) == 0)
+			n++;
+		fclose(f);
+	}
+	if (d != NULL)
+		closedir(d);
+	return n;
+}
+
+/* A box made ahead that died waiting (killed from outside) is not used. */
+Test(sandbox, dead_box_made_ahead_is_skipped)
+{
+	struct box b;
+	int	   i;
+
+	for (i = 0; i < 2; i++) {
+		box_init(&b, SH("true"));
+		box_run(&b);
+		cr_assert_eq(b.res.status, SANDBOX_OK, "%s", b.res.message);
+		box_done(&b);
+	}
+	usleep(200 * 1000); /* the maker makes its boxes */
+	cr_assert_gt(box_cgroups(), 0, "no box was made ahead");
+	/* Our children are the waiting boxes' PID 1s. */
+	cr_assert_gt(kill_children(), 0);
+	usleep(50 * 1000);
+	box_init(&b, SH("echo fine"));
+	box_run(&b);
+	cr_assert_eq(b.res.status, SANDBOX_OK, "%s", b.res.message);
+	{
+		char *out = slurp(b.out);
+
+		cr_assert_str_eq(out, "fine\n");
+		free(out);
+	}
+	box_done(&b);
+	sandbox_quiesce();
+	cr_assert_eq(box_cgroups(), 0);
+}
