@@ -238,13 +238,13 @@ class Server:
 
     # -- accounts
 
-    def add_user(self, name, password=None, admin=False):
+    def add_user(self, name, password=None, admin=False, cost="min"):
         """`gavel user add` on this server's database; True if added,
         False if the name was taken."""
         pwfile = os.path.join(self.workdir, "pw-%s.txt" % name)
         write(pwfile, (password or password_of(name)) + "\n")
         cmd = [self.gavel, "user", "add", name, "--db", self.db,
-               "--password-file", pwfile, "--pwhash-cost", "min"]
+               "--password-file", pwfile, "--pwhash-cost", cost]
         if admin:
             cmd.append("--admin")
         r = subprocess.run(cmd, capture_output=True, text=True)

@@ -391,6 +391,33 @@ def test_expiry_and_flags(gavel, work, problems):
          "gavel serve --help documents the account flags", r.stdout)
 
 
+def test_timing(gavel, work, problems):
+    """With real Argon2 costs, an unknown username takes as long as a
+    wrong password (the dummy hash), not the microseconds of a miss."""
+    s = Server(gavel, work, problems, db=os.path.join(work, "time.db"),
+               args=["--rescan", "0", "--pwhash-cost", "interactive"],
+               name="timing", user=None).start()
+    try:
+        s.add_user("hank", cost="interactive")
+
+        def took(name):
+            t0 = time.perf_counter()
+            st, _ = Client(s).login(name, "not-the-password")
+            return st, time.perf_counter() - t0
+        known = [took("hank") for _ in range(3)]
+        unknown = [took("nobody-%d" % i) for i in range(3)]
+        k = sorted(t for _, t in known)[1]
+        u = sorted(t for _, t in unknown)[1]
+        T.ok(all(st == 401 for st, _ in known + unknown) and u > 0.5 * k,
+             "an unknown user costs as much as a wrong password "
+             "(%.0f ms vs %.0f ms)" % (u * 1000, k * 1000),
+             (known, unknown))
+        ok_st, _ = Client(s).login("hank", password_of("hank"))
+        T.ok(ok_st == 200, "interactive-cost hashes log in", ok_st)
+    finally:
+        s.stop()
+
+
 def main():
     gavel = find_gavel()
     work = tempdir("gavel-auth-")
@@ -419,6 +446,7 @@ def main():
         T.ok(rc == 0, "clean exit", rc)
         test_limits(gavel, work, problems)
         test_expiry_and_flags(gavel, work, problems)
+        test_timing(gavel, work, problems)
     except Exception:
         import traceback
         T.ok(False, "the test itself ran to the end", traceback.format_exc())
