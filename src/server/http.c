@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "server/app.h"
+#include "util/clock.h"
 #include "util/log.h"
 #include "util/xalloc.h"
 
@@ -47,24 +48,6 @@ struct http {
 	bool		   watching, stop;
 	int		   timeout_ms;
 };
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int64_t
-mono_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 size_t
 http_body_cap(const struct app *app)
@@ -309,6 +292,8 @@ dispatch(struct request *rq)
 		MHD_add_response_header(r, "Allow", rq->route.allow);
 		return r;
 	}
+	if (rq->route.id != ROUTE_STATIC && (r = auth_resolve(rq)) != NULL)
+		return r;
 	switch (rq->route.id) {
 	case ROUTE_HEALTH:
 		return api_health(rq);
@@ -330,6 +315,22 @@ dispatch(struct request *rq)
 		return api_events(rq);
 	case ROUTE_STATIC:
 		return web_static(rq);
+	case ROUTE_REGISTER:
+		return api_register(rq);
+	case ROUTE_LOGIN:
+		return api_login(rq);
+	case ROUTE_LOGOUT:
+		return api_logout(rq);
+	case ROUTE_PASSWORD:
+		return api_password(rq);
+	case ROUTE_ME:
+		return api_me(rq);
+	case ROUTE_TOKENS:
+		return api_tokens(rq);
+	case ROUTE_TOKEN_CREATE:
+		return api_token_create(rq);
+	case ROUTE_TOKEN_DELETE:
+		return api_token_delete(rq);
 	case ROUTE_NONE:
 		break;
 	}
@@ -381,9 +382,9 @@ conn_mark(struct app *app, struct MHD_Connection *conn, bool busy,
 		return;
 	pthread_mutex_lock(&h->lock);
 	if (busy && !cs->busy)
-		cs->req_ms = mono_ms();
+		cs->req_ms = clock_mono_ms();
 	if (!busy)
-		cs->since_ms = mono_ms();
+		cs->since_ms = clock_mono_ms();
 	cs->busy = busy;
 	cs->uploading = uploading;
 	pthread_mutex_unlock(&h->lock);
@@ -405,7 +406,7 @@ on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 		    MHD_CONNECTION_INFO_CONNECTION_FD);
 		cs = xcalloc(1, sizeof(*cs));
 		cs->fd = ci ? ci->connect_fd : -1;
-		cs->since_ms = mono_ms();
+		cs->since_ms = clock_mono_ms();
 		pthread_mutex_lock(&h->lock);
 		cs->next = h->conns;
 		if (h->conns)
@@ -443,7 +444,7 @@ watchdog(void *arg)
 		clock_gettime(CLOCK_MONOTONIC, &dl);
 		dl.tv_sec += 1;
 		pthread_cond_timedwait(&h->cond, &h->lock, &dl);
-		now = mono_ms();
+		now = clock_mono_ms();
 		for (cs = h->conns; cs != NULL; cs = cs->next) {
 			if (cs->fd < 0)
 				continue;
@@ -479,7 +480,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		rq = xcalloc(1, sizeof(*rq));
 		rq->app = app;
 		rq->conn = conn;
-		rq->start_us = mono_us();
+		rq->start_us = clock_mono_us();
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
 		rq->path = xstrdup(url);
 		client_address(conn, rq->client, sizeof(rq->client));
@@ -554,7 +555,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	log_info("%s \"%s %.200s\" %u %.1f ms%s", rq->client, rq->method,
 	    rq->path, rq->answered ? rq->status : 0,
-	    (double)(mono_us() - rq->start_us) / 1000.0, w);
+	    (double)(clock_mono_us() - rq->start_us) / 1000.0, w);
 	free(rq->path);
 	free(rq->body);
 	free(rq);
