@@ -202,6 +202,20 @@ bind_into(const struct box_plan *p, int rootfd, const char *src,
 	close(fd);
 }
 
+/* Private tmpfs /box (owned by the box uid), /tmp and /dev/shm. */
+static void
+mount_private_dirs(const struct box_plan *p, const char *box_opts,
+    const char *tmp_opts)
+{
+	if (mount("box", "/box", "tmpfs", MS_NOSUID | MS_NODEV, box_opts) < 0)
+		box_fail(p->ctl, "mounting /box", NULL);
+	if (mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, tmp_opts) < 0)
+		box_fail(p->ctl, "mounting /tmp", NULL);
+	if (mount("shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, tmp_opts) <
+	    0)
+		box_fail(p->ctl, "mounting /dev/shm", NULL);
+}
+
 /*
  * Everything of the root that does not depend on the job: a tmpfs with
  * the mount points, /dev, the read-only /usr and /etc, this pid
@@ -267,11 +281,13 @@ build_base(const struct box_plan *p)
 		box_fail(p->ctl, "detaching the old root", NULL);
 	if (sethostname("gavel", 5) < 0)
 		box_fail(p->ctl, "sethostname", NULL);
+	mount_private_dirs(p, p->base_box_opts, p->base_tmp_opts);
 }
+
 
 /*
  * The job's part of the root: private /box, /tmp and /dev/shm of the job's
- * size, then its binds, which the parent opened as detached mounts
+ * size if it is not the default one (those are made ahead), then its binds, which the parent opened as detached mounts
  * (open_tree) with their flags already set: PID 1 no longer sees the
  * host's paths. Then the root becomes read-only.
  */
@@ -282,15 +298,9 @@ mount_job(const struct box_plan *p, const struct box_job *job,
 	uint32_t i;
 	int	 rootfd;
 
-	if (mount("box", "/box", "tmpfs", MS_NOSUID | MS_NODEV,
-		p->tmpfs_opts) < 0)
-		box_fail(p->ctl, "mounting /box", NULL);
-	if (mount("tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, p->tmp_opts) <
-	    0)
-		box_fail(p->ctl, "mounting /tmp", NULL);
-	if (mount("shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
-		p->tmp_opts) < 0)
-		box_fail(p->ctl, "mounting /dev/shm", NULL);
+	/* Another size than the ones made ahead: fresh ones on top. */
+	if (job->own_tmpfs)
+		mount_private_dirs(p, p->tmpfs_opts, p->tmp_opts);
 
 	rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0)

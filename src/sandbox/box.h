@@ -54,6 +54,7 @@ struct box_job {
 	uint8_t	 bind_dir[BOX_MAX_BINDS];
 	uint8_t	 has_stdin;
 	uint8_t	 has_chan;
+	uint8_t	 own_tmpfs; /* /box, /tmp, /dev/shm not of the default size */
 	uint32_t cpu_backstop_s; /* RLIMIT_CPU, behind the cgroup */
 	uint64_t fsize_bytes;
 	uint64_t stack_bytes;
@@ -68,6 +69,8 @@ struct box_plan {
 	int   nlinks;
 	struct sock_fprog filter;
 	int		  last_cap;
+	char		  base_box_opts[128]; /* /box, /tmp, /dev/shm of the */
+	char		  base_tmp_opts[128]; /* default size, made ahead */
 	int ctl;	  /* control socket: jobs in, struct box_msg out */
 	int netns_fd;	  /* the box's network namespace, joined first */
 	int cg_procs[3];  /* the program joins through these... */

@@ -489,6 +489,18 @@ box_destroy(struct box *b)
 	free(b);
 }
 
+/* The mount options of /box (owned by uid) and of /tmp and /dev/shm. */
+static void
+tmpfs_opts(uint64_t kb, uint32_t inodes, uid_t uid, char box[128],
+    char tmp[128])
+{
+	snprintf(box, 128,
+	    "size=%" PRIu64 "k,nr_inodes=%u,mode=0755,uid=%u,gid=%u", kb,
+	    inodes, uid, uid);
+	snprintf(tmp, 128, "size=%" PRIu64 "k,nr_inodes=%u,mode=1777", kb,
+	    inodes);
+}
+
 /* Make a box; NULL with msg set on failure. */
 static struct box *
 box_make(char *msg, size_t msglen)
@@ -539,6 +551,8 @@ box_make(char *msg, size_t msglen)
 	plan->nlinks = nlinks;
 	plan->filter = seccomp_prog;
 	plan->last_cap = last_cap;
+	tmpfs_opts(SANDBOX_DEFAULT_TMPFS_KB, SANDBOX_DEFAULT_INODES, plan->uid,
+	    plan->base_box_opts, plan->base_tmp_opts);
 	plan->ctl = sp[1];
 	plan->netns_fd = netns;
 	for (i = 0; i < b->cg.ndirs; i++)
@@ -1069,6 +1083,7 @@ put_str(FILE *f, const char *str)
 	fputc('\0', f);
 }
 
+
 /* The job's strings, in the order box.h gives. */
 static int
 job_blob(const struct sandbox_config *cfg, const struct sandbox_limits *lim,
@@ -1076,7 +1091,7 @@ job_blob(const struct sandbox_config *cfg, const struct sandbox_limits *lim,
 {
 	char *const	  *envp = cfg->env ? (char *const *)cfg->env : default_env;
 	const char	  *path = "/usr/local/bin:/usr/bin:/bin";
-	char		   opts[128];
+	char		   box[128], tmp[128];
 	size_t		   i;
 	FILE		  *f;
 
@@ -1088,13 +1103,11 @@ job_blob(const struct sandbox_config *cfg, const struct sandbox_limits *lim,
 		return -1;
 	put_str(f, cfg->cwd ? cfg->cwd : "/box");
 	put_str(f, path);
-	snprintf(opts, sizeof(opts),
-	    "size=%" PRIu64 "k,nr_inodes=%u,mode=0755,uid=%u,gid=%u",
-	    lim->tmpfs_kb, lim->inodes, uid, uid);
-	put_str(f, opts);
-	snprintf(opts, sizeof(opts), "size=%" PRIu64 "k,nr_inodes=%u,mode=1777",
-	    lim->tmpfs_kb, lim->inodes);
-	put_str(f, opts);
+	tmpfs_opts(lim->tmpfs_kb, lim->inodes, uid, box, tmp);
+	put_str(f, box);
+	put_str(f, tmp);
+	job->own_tmpfs = lim->tmpfs_kb != SANDBOX_DEFAULT_TMPFS_KB ||
+			 lim->inodes != SANDBOX_DEFAULT_INODES;
 	for (i = 0; cfg->argv[i] != NULL; i++)
 		put_str(f, cfg->argv[i]);
 	job->argc = (uint32_t)i;
