@@ -84,15 +84,17 @@ ask(const char *prompt, char *buf, size_t n, size_t *len)
 	struct termios old, quiet;
 	int	       rc;
 
-	fprintf(stderr, "%s", prompt);
-	fflush(stderr);
 	if (tcgetattr(STDIN_FILENO, &old) != 0)
 		return -1;
 	quiet = old;
 	quiet.c_lflag &= ~(tcflag_t)ECHO;
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	/* Echo off before the prompt shows, and nothing flushed: a line
+	 * typed as soon as the prompt appears is neither echoed nor lost. */
+	tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
 	rc = read_line(stdin, buf, n, len);
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	fprintf(stderr, "\n");
 	return rc;
 }
