@@ -79,10 +79,10 @@ Test(store, migrations_are_applied_once)
 {
 	struct store *again;
 
-	cr_assert_eq(store_schema_version(st), 3);
+	cr_assert_eq(store_schema_version(st), 4);
 	again = store_open(path);
 	cr_assert_not_null(again);
-	cr_assert_eq(store_schema_version(again), 3);
+	cr_assert_eq(store_schema_version(again), 4);
 	store_close(again);
 }
 
@@ -175,7 +175,7 @@ add(const char *client, const struct store_limits *lim)
 	int64_t	    id;
 
 	cr_assert_eq(store_submission_add(st, "a", "python3", "code", 4,
-			 client, lim, &id, &why),
+			 client, 0, lim, &id, &why),
 	    STORE_OK);
 	return id;
 }
@@ -245,12 +245,12 @@ Test(store, limits)
 
 	add("x", &lim);
 	add("x", &lim);
-	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "x",
+	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "x", 0,
 			 &lim, &id, &why),
 	    STORE_FULL);
 	cr_assert_str_eq(why, "client");
 	add("y", &lim);
-	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "z",
+	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "z", 0,
 			 &lim, &id, &why),
 	    STORE_FULL);
 	cr_assert_str_eq(why, "queue");
@@ -264,17 +264,17 @@ Test(store, history_pages)
 
 	for (i = 0; i < 7; i++)
 		ids[i] = add("c", NULL);
-	cr_assert_eq(store_submission_list(st, NULL, 0, 3, &l), STORE_OK);
+	cr_assert_eq(store_submission_list(st, NULL, 0, 0, 3, &l), STORE_OK);
 	cr_assert_eq(l.n, 3);
 	cr_assert_eq(l.items[0].id, ids[6]);
 	cr_assert_eq(l.items[2].id, ids[4]);
 	cr_assert_null(l.items[0].code);
 	store_submission_list_free(&l);
-	cr_assert_eq(store_submission_list(st, NULL, ids[4], 3, &l), STORE_OK);
+	cr_assert_eq(store_submission_list(st, NULL, 0, ids[4], 3, &l), STORE_OK);
 	cr_assert_eq(l.n, 3);
 	cr_assert_eq(l.items[0].id, ids[3]);
 	store_submission_list_free(&l);
-	cr_assert_eq(store_submission_list(st, "other", 0, 3, &l), STORE_OK);
+	cr_assert_eq(store_submission_list(st, "other", 0, 0, 3, &l), STORE_OK);
 	cr_assert_eq(l.n, 0);
 	store_submission_list_free(&l);
 }
@@ -459,7 +459,7 @@ Test(store, rejudge_requeues_done_submissions_and_fixes_counters)
 	a = add("c", NULL);
 	b = add("c", NULL);
 	c = add("c", NULL); /* stays queued */
-	cr_assert_eq(store_submission_add(st, "b", "python3", "x", 1, "c",
+	cr_assert_eq(store_submission_add(st, "b", "python3", "x", 1, "c", 0,
 			 NULL, &other, &(const char *){ NULL }),
 	    STORE_OK);
 	for (i = 0; i < 2; i++) {
