@@ -98,6 +98,12 @@ open_parent(int dirfd, const char *rel, char *leaf, size_t leaflen)
 		}
 		memcpy(comp, s, n);
 		comp[n] = '\0';
+		/* Never up or in place (safe_path refused them already). */
+		if (strcmp(comp, ".") == 0 || strcmp(comp, "..") == 0) {
+			close(fd);
+			errno = EINVAL;
+			return -1;
+		}
 		if (mkdirat(fd, comp, 0755) != 0 && errno != EEXIST) {
 			close(fd);
 			return -1;
@@ -108,7 +114,8 @@ open_parent(int dirfd, const char *rel, char *leaf, size_t leaflen)
 		fd = next;
 		s = slash + 1;
 	}
-	if (fd >= 0 && (strlen(s) == 0 || strlen(s) >= leaflen)) {
+	if (fd >= 0 && (strlen(s) == 0 || strlen(s) >= leaflen ||
+			   strcmp(s, "..") == 0)) {
 		close(fd);
 		errno = EINVAL;
 		return -1;
