@@ -225,6 +225,10 @@ Test(authoring, bad_definitions_are_refused_and_leave_nothing)
 		{ "{\"tests\": [{\"name\": \"a\", \"input\": \"1\\n2\\n\","
 		  " \"answer\": \"3\"}, {\"name\": \"a\", \"input\":"
 		  " \"1\\n2\\n\", \"answer\": \"3\"}]}", "two test tests" },
+		{ "{\"tests\": [{\"input\": \"1\\n2\\n\", \"answer\": \"3\"},"
+		  " {\"name\": \"01\", \"input\": \"1\\n2\\n\", \"answer\":"
+		  " \"3\"}]}", "by position" },
+		{ "{\"difficulty\": 3}", "\"difficulty\" must be a string" },
 		{ "{\"tests\": [{\"input\": \"1\\n2\\n\"}]}",
 		    "answer of test 1 must be a string" },
 		{ "{\"tests\": [{\"input\": \"1\\u0000\\n2\\n\", \"answer\":"
