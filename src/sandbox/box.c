@@ -671,8 +671,9 @@ close_others(const struct box_plan *p)
 void
 box_init(struct box_plan *p)
 {
-	struct box_msg m;
-	struct box_job job;
+	struct sched_param normal = { .sched_priority = 0 };
+	struct box_msg	   m;
+	struct box_job	   job;
 	struct pollfd  pfd = { .fd = p->ctl, .events = POLLRDHUP };
 	const char    *dsts[BOX_MAX_BINDS];
 	int	       bind_fds[BOX_MAX_BINDS];
@@ -694,6 +695,10 @@ box_init(struct box_plan *p)
 	close(p->netns_fd);
 	umask(0);
 	build_base(p);
+	/* A box made ahead was made at idle priority: it answers its job at
+	 * normal priority. */
+	if (syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, &normal) < 0)
+		box_fail(p->ctl, "sched_setscheduler", NULL);
 
 	receive_job(p, &job, dsts, bind_fds);
 	mount_job(p, &job, dsts, bind_fds);
@@ -743,6 +748,10 @@ box_init(struct box_plan *p)
 	memset(&m, 0, sizeof(m));
 	m.kind = BOX_MSG_DONE;
 	m.wstatus = st;
+	/* What is left, the namespaces' teardown when PID 1 exits, can
+	 * wait for an idle CPU when no caller waits for it. */
+	if (job.lazy_exit)
+		(void)syscall(SYS_sched_setscheduler, 0, SCHED_IDLE, &normal);
 	r = write(p->ctl, &m, sizeof(m));
 	(void)r;
 	/* Leaving kills every process still in the namespace. */

@@ -55,6 +55,7 @@ struct box_job {
 	uint8_t	 has_stdin;
 	uint8_t	 has_chan;
 	uint8_t	 own_tmpfs; /* /box, /tmp, /dev/shm not of the default size */
+	uint8_t	 lazy_exit; /* torn down in the background: exit when idle */
 	uint32_t cpu_backstop_s; /* RLIMIT_CPU, behind the cgroup */
 	uint64_t fsize_bytes;
 	uint64_t stack_bytes;

@@ -594,6 +594,8 @@ fail:
 
 /* Boxes kept made ahead: one per CPU (2 to 8), so that as many runs as
  * the machine can run at once find one ready. */
+/* Finished boxes waiting for teardown; past that, callers do it. */
+#define POOL_MAX_DONE 32
 #define POOL_SPARE ((int)(ncpu < 2 ? 2 : ncpu > 8 ? 8 : ncpu))
 
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -602,6 +604,7 @@ static pthread_cond_t  pool_idle = PTHREAD_COND_INITIALIZER; /* done */
 static struct box     *pool_ready; /* made ahead, waiting for a job */
 static int	       pool_nready;
 static struct box     *pool_done;  /* finished, to tear down */
+static int	       pool_ndone;
 static int	       pool_busy;  /* the maker is making or tearing down */
 static bool	       pool_hold;  /* quiesced: make none until asked */
 static int	       pool_taken; /* boxes taken by this process, to 2 */
@@ -610,7 +613,13 @@ static bool	       pool_started;
 static void *
 pool_maker(void *arg)
 {
+	struct sched_param sp = { .sched_priority = 0 };
+
 	(void)arg;
+	/* Work that can wait: it runs in the gaps that runs leave, never
+	 * ahead of one. (The boxes it makes answer at normal priority, see
+	 * box_init.) */
+	(void)pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp);
 	pthread_mutex_lock(&pool_mu);
 	for (;;) {
 		struct box *b;
@@ -619,6 +628,7 @@ pool_maker(void *arg)
 		if (pool_done != NULL) {
 			b = pool_done;
 			pool_done = b->next;
+			pool_ndone--;
 			pool_busy++;
 			pthread_mutex_unlock(&pool_mu);
 			box_destroy(b);
@@ -644,6 +654,7 @@ pool_maker(void *arg)
 			if (pool_hold) { /* quiesced meanwhile */
 				b->next = pool_done;
 				pool_done = b;
+				pool_ndone++;
 				continue;
 			}
 			b->next = pool_ready;
@@ -672,7 +683,10 @@ box_take(char *msg, size_t msglen)
 {
 	struct box *b = NULL;
 
-	pthread_mutex_lock(&pool_mu);
+	/* The maker runs at idle priority: if it holds the lock, make the
+	 * box here rather than wait for it. */
+	if (pthread_mutex_trylock(&pool_mu) != 0)
+		return box_make(msg, msglen);
 	pool_hold = false;
 	while (b == NULL && pool_ready != NULL) {
 		b = pool_ready;
@@ -682,6 +696,7 @@ box_take(char *msg, size_t msglen)
 		if (!box_waiting(b)) {
 			b->next = pool_done;
 			pool_done = b;
+			pool_ndone++;
 			b = NULL;
 		}
 	}
@@ -707,16 +722,32 @@ box_take(char *msg, size_t msglen)
 static void
 box_release(struct box *b)
 {
-	pthread_mutex_lock(&pool_mu);
-	if (pool_started) {
-		b->next = pool_done;
-		pool_done = b;
-		pthread_cond_signal(&pool_cv);
-		b = NULL;
+	/* The maker runs at idle priority: never wait for it to let go of
+	 * the lock, and do the work here when it falls behind. */
+	if (pthread_mutex_trylock(&pool_mu) == 0) {
+		if (pool_started && pool_ndone < POOL_MAX_DONE) {
+			b->next = pool_done;
+			pool_done = b;
+			pool_ndone++;
+			pthread_cond_signal(&pool_cv);
+			b = NULL;
+		}
+		pthread_mutex_unlock(&pool_mu);
 	}
-	pthread_mutex_unlock(&pool_mu);
 	if (b != NULL)
 		box_destroy(b);
+}
+
+/* Whether boxes are torn down in the background (see box_release). */
+static bool
+pool_running(void)
+{
+	bool r;
+
+	pthread_mutex_lock(&pool_mu);
+	r = pool_started;
+	pthread_mutex_unlock(&pool_mu);
+	return r;
 }
 
 void
@@ -734,6 +765,7 @@ sandbox_quiesce(void)
 		pool_ready = b->next;
 		b->next = pool_done;
 		pool_done = b;
+		pool_ndone++;
 	}
 	pool_nready = 0;
 	pthread_cond_signal(&pool_cv);
@@ -1299,6 +1331,8 @@ sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	w.killed = SANDBOX_OK;
 	w.feed_fd = feedsp[0];
 
+	/* PID 1 leaves at idle priority only if nobody waits for it. */
+	job.lazy_exit = pool_running();
 	w.start_us = now_us();
 	if (send_job(b->ctl, &job, blob, bloblen, jobfds, njobfds) < 0) {
 		send_err = errno;
