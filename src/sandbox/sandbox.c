@@ -609,28 +609,38 @@ static int	       pool_busy;  /* the maker is making or tearing down */
 static bool	       pool_hold;  /* quiesced: make none until asked */
 static int	       pool_taken; /* boxes taken by this process, to 2 */
 static bool	       pool_started;
+static pthread_t       pool_thread;
 
 static void *
 pool_maker(void *arg)
 {
 	struct sched_param sp = { .sched_priority = 0 };
 
+	int		   policy = SCHED_OTHER;
+
 	(void)arg;
-	/* Work that can wait: it runs in the gaps that runs leave, never
-	 * ahead of one. (The boxes it makes answer at normal priority, see
-	 * box_init.) */
-	(void)pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp);
 	pthread_mutex_lock(&pool_mu);
 	for (;;) {
 		struct box *b;
 		char	    msg[256];
+		bool	    hurry = pool_hold;
 
+		/* Work that can wait runs in the gaps that runs leave, never
+		 * ahead of one (the boxes it makes answer at normal priority,
+		 * see box_init); but not when someone waits for it. */
+		if (policy != (hurry ? SCHED_OTHER : SCHED_IDLE)) {
+			policy = hurry ? SCHED_OTHER : SCHED_IDLE;
+			(void)pthread_setschedparam(pthread_self(), policy, &sp);
+		}
 		if (pool_done != NULL) {
 			b = pool_done;
 			pool_done = b->next;
 			pool_ndone--;
 			pool_busy++;
 			pthread_mutex_unlock(&pool_mu);
+			if (hurry && b->init > 0)
+				(void)syscall(SYS_sched_setscheduler, b->init,
+				    SCHED_OTHER, &sp);
 			box_destroy(b);
 			pthread_mutex_lock(&pool_mu);
 			pool_busy--;
@@ -708,6 +718,7 @@ box_take(char *msg, size_t msglen)
 		pthread_attr_init(&a);
 		pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
 		if (pthread_create(&t, &a, pool_maker, NULL) == 0) {
+			pool_thread = t;
 			pool_started = true;
 			atexit(sandbox_quiesce);
 		}
@@ -759,6 +770,12 @@ sandbox_quiesce(void)
 		return;
 	}
 	pool_hold = true;
+	/* Someone waits now: the maker works at normal priority. */
+	{
+		struct sched_param sp = { .sched_priority = 0 };
+
+		(void)pthread_setschedparam(pool_thread, SCHED_OTHER, &sp);
+	}
 	while (pool_ready != NULL) {
 		struct box *b = pool_ready;
 
