@@ -719,7 +719,7 @@ box_take(char *msg, size_t msglen)
 		pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
 		if (pthread_create(&t, &a, pool_maker, NULL) == 0) {
 			pool_thread = t;
-			pool_started = true;
+			__atomic_store_n(&pool_started, true, __ATOMIC_RELEASE);
 			atexit(sandbox_quiesce);
 		}
 		pthread_attr_destroy(&a);
@@ -749,16 +749,12 @@ box_release(struct box *b)
 		box_destroy(b);
 }
 
-/* Whether boxes are torn down in the background (see box_release). */
+/* Whether boxes are torn down in the background (see box_release). It
+ * only ever goes from false to true; no lock: the maker may hold it. */
 static bool
 pool_running(void)
 {
-	bool r;
-
-	pthread_mutex_lock(&pool_mu);
-	r = pool_started;
-	pthread_mutex_unlock(&pool_mu);
-	return r;
+	return __atomic_load_n(&pool_started, __ATOMIC_ACQUIRE);
 }
 
 void
