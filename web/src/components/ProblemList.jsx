@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useCallback } from 'react';
 import Header from './Header.jsx';
 import { api } from '../lib/api.js';
+import { useSession } from '../lib/session.js';
 import { problemHref } from '../lib/router.js';
 import { loadStatuses, mergeStatuses } from '../lib/storage.js';
 import { formatAcceptance } from '../lib/verdicts.js';
@@ -49,7 +50,16 @@ export default function ProblemList() {
       .problems({}, { signal: ctl.signal })
       .then((list) => setProblems(Array.isArray(list) ? list : []))
       .catch((e) => e.name !== 'AbortError' && setError(e));
-    // the server's history marks solved/attempted too (best effort)
+    return () => ctl.abort();
+  }, []);
+
+  // the logged-in user's history marks solved/attempted too (best effort)
+  const { user } = useSession();
+  const who = user ? user.username : null;
+  useEffect(() => {
+    setStatuses(loadStatuses());
+    if (!who) return undefined;
+    const ctl = new AbortController();
     (async () => {
       let before;
       for (let page = 0; page < 5; page++) {
@@ -60,7 +70,7 @@ export default function ProblemList() {
       }
     })().catch(() => {});
     return () => ctl.abort();
-  }, []);
+  }, [who]);
 
   useEffect(() => {
     document.title = 'Problems · Gavel';

@@ -110,3 +110,8 @@ export function mergeStatuses(local, submissions) {
   }
   return out;
 }
+
+/** Forget the solved/attempted marks (they belong to whoever was logged in). */
+export function clearStatuses() {
+  set('status', null);
+}
