@@ -23,6 +23,7 @@ enum opt_kind {
 	OPT_I64,  /* int64_t */
 	OPT_PORT, /* uint16_t */
 	OPT_KB,	  /* size_t, given in KiB */
+	OPT_FLAG, /* int, 1 when given (takes no value; env: 1 or 0) */
 };
 
 struct opt {
@@ -31,7 +32,7 @@ struct opt {
 	enum opt_kind kind;
 	long long     min, max;
 	size_t	      off; /* in struct server_config */
-	const char   *help;
+	const char   *help; /* NULL: not in --help (for tests) */
 };
 
 #define F(field) offsetof(struct server_config, field)
@@ -70,6 +71,22 @@ static const struct opt opts[] = {
 	    "seconds before an idle connection is closed (30)" },
 	{ "rescan", "GAVEL_RESCAN", OPT_INT, 0, 86400, F(rescan_s),
 	    "seconds between catalog re-syncs, 0 never (10)" },
+	{ "session-days", "GAVEL_SESSION_DAYS", OPT_INT, 1, 3650,
+	    F(session_days), "days a login lasts (14)" },
+	{ "session-ttl-seconds", "GAVEL_SESSION_TTL_SECONDS", OPT_INT, 1,
+	    315360000, F(session_ttl_s), NULL },
+	{ "secure-cookies", "GAVEL_SECURE_COOKIES", OPT_FLAG, 0, 1,
+	    F(secure_cookies),
+	    "mark the session cookie Secure (served over HTTPS)" },
+	{ "no-register", "GAVEL_NO_REGISTER", OPT_FLAG, 0, 1, F(no_register),
+	    "refuse sign-ups: accounts come from `gavel user add`" },
+	{ "rate-runs", "GAVEL_RATE_RUNS", OPT_INT, 0, 100000, F(rate_runs),
+	    "runs per user a minute, 0 no limit (30)" },
+	{ "rate-submissions", "GAVEL_RATE_SUBMISSIONS", OPT_INT, 0, 100000,
+	    F(rate_submissions), "submissions per user a minute, 0 no limit (10)" },
+	{ "pwhash-cost", "GAVEL_PWHASH_COST", OPT_STR, 0, 0, F(pwhash_cost),
+	    "Argon2id cost of new password hashes: interactive, moderate, or "
+	    "min (tests only: weak) (interactive)" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -82,8 +99,9 @@ usage(FILE *out)
 	fprintf(out, "usage: gavel serve [OPTIONS]\n\n"
 		     "Serve the API, the web UI and judging in one process.\n\n");
 	for (i = 0; i < NOPTS; i++)
-		fprintf(out, "  --%-16s %-22s %s\n", opts[i].flag, opts[i].env,
-		    opts[i].help);
+		if (opts[i].help != NULL)
+			fprintf(out, "  --%-16s %-22s %s\n", opts[i].flag,
+			    opts[i].env, opts[i].help);
 	fprintf(out, "  -n, --check                               check the "
 		     "configuration and the database, then exit\n"
 		     "  -v, --verbose                             debug logging\n");
@@ -98,6 +116,15 @@ set_opt(struct server_config *cfg, const struct opt *o, const char *val,
 	char	 *end;
 	long long n;
 
+	if (o->kind == OPT_FLAG) {
+		if (strcmp(val, "1") != 0 && strcmp(val, "0") != 0) {
+			fprintf(stderr, "gavel serve: %s: '%s' is not 1 or 0\n",
+			    from, val);
+			return -1;
+		}
+		*(int *)(void *)base = val[0] == '1';
+		return 0;
+	}
 	if (o->kind == OPT_STR) {
 		if (val[0] == '\0') {
 			fprintf(stderr, "gavel serve: %s is empty\n", from);
@@ -130,6 +157,7 @@ set_opt(struct server_config *cfg, const struct opt *o, const char *val,
 		*(size_t *)(void *)base = (size_t)n * 1024;
 		break;
 	case OPT_STR:
+	case OPT_FLAG:
 		break;
 	}
 	return 0;
@@ -154,7 +182,8 @@ gavel_serve_main(int argc, char **argv)
 	memset(lopts, 0, sizeof(lopts));
 	for (i = 0; i < NOPTS; i++) {
 		lopts[i].name = opts[i].flag;
-		lopts[i].has_arg = required_argument;
+		lopts[i].has_arg = opts[i].kind == OPT_FLAG ? no_argument
+							    : required_argument;
 		lopts[i].val = 1000 + (int)i;
 	}
 	lopts[NOPTS] = (struct option){ "help", no_argument, NULL, 'h' };
@@ -166,7 +195,9 @@ gavel_serve_main(int argc, char **argv)
 
 			snprintf(from, sizeof(from), "--%s",
 			    opts[c - 1000].flag);
-			if (set_opt(&cfg, &opts[c - 1000], optarg, from) != 0)
+			if (set_opt(&cfg, &opts[c - 1000],
+				opts[c - 1000].kind == OPT_FLAG ? "1" : optarg,
+				from) != 0)
 				return 2;
 		} else if (c == 'h') {
 			usage(stdout);

@@ -18,12 +18,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "server/auth.h"
+#include "server/credentials.h"
 #include "server/router.h"
 #include "server/server.h"
 #include "store/store.h"
 
 struct http;
 struct hub;
+struct limiter;
 struct queue;
 
 /* One language the judge speaks (languages.c). */
@@ -55,6 +58,11 @@ struct app {
 	struct clients		   *runners; /* /api/run per client */
 	atomic_int		    runs;    /* /api/run in progress */
 	char			   *web_root; /* realpath of the UI, or NULL */
+	struct limiter		   *login_user; /* failed logins per username */
+	struct limiter		   *login_addr; /* ... per client address */
+	struct limiter		   *signups;    /* registrations per address */
+	struct limiter		   *user_runs;  /* --rate-runs per user */
+	struct limiter		   *user_subs;  /* --rate-submissions per user */
 	int64_t			    started_ms;
 };
 
@@ -73,6 +81,12 @@ struct request {
 	bool		       answered;   /* a response was queued */
 	unsigned	       status;	   /* for the log line */
 	int64_t		       start_us;
+	/* Filled by auth_resolve() (auth.c). */
+	struct principal       who;
+	bool		       authed;	   /* who is valid */
+	int64_t		       who_created_ms;
+	char		       session[CRED_DIGEST_MAX]; /* its hash, or "" */
+	char		       csrf[CRED_TOKEN_MAX];	  /* the session's */
 };
 
 /*** Reply helpers (http.c) ***/
@@ -107,6 +121,26 @@ json_t *json_text(const char *s, size_t n);
 /* ISO 8601 UTC with milliseconds, in buf (>= 32 bytes). */
 const char *iso_time(int64_t ms, char *buf, size_t n);
 
+/*** Authentication (auth.c) ***/
+
+/*
+ * Before any API handler: find who sent rq (bearer token, else session
+ * cookie) and enforce the cross-site rules. NULL to go on, else the
+ * response (401 bad token, 403 csrf, 500).
+ */
+struct MHD_Response *auth_resolve(struct request *rq);
+/*
+ * One more event of lim (a per-user rate limit) for rq's user: NULL
+ * when allowed, else 429 rate_limited with Retry-After. What names it.
+ */
+struct MHD_Response *auth_rate(struct request *rq, struct limiter *lim,
+    const char *what);
+/* Whether origin (an Origin header) names the site at host (Host). */
+bool auth_same_origin(const char *origin, const char *host);
+/* Make the limiters from the configuration; free them. */
+void auth_init(struct app *app);
+void auth_fini(struct app *app);
+
 /*** Handlers: one file per resource ***/
 
 struct MHD_Response *api_health(struct request *rq);
@@ -119,6 +153,14 @@ struct MHD_Response *api_submissions(struct request *rq);
 struct MHD_Response *api_submission(struct request *rq);
 struct MHD_Response *api_events(struct request *rq);
 struct MHD_Response *web_static(struct request *rq);
+struct MHD_Response *api_register(struct request *rq);
+struct MHD_Response *api_login(struct request *rq);
+struct MHD_Response *api_logout(struct request *rq);
+struct MHD_Response *api_password(struct request *rq);
+struct MHD_Response *api_me(struct request *rq);
+struct MHD_Response *api_tokens(struct request *rq);
+struct MHD_Response *api_token_create(struct request *rq);
+struct MHD_Response *api_token_delete(struct request *rq);
 
 /* The fields of a run or submission body, checked (submissions.c). */
 struct job {
@@ -146,5 +188,15 @@ struct MHD_Response *job_parse(struct request *rq, json_t *body,
  * (beats included when accepted). New reference.
  */
 json_t *submission_json(struct app *app, const struct store_submission *s);
+
+/* Whether rq's user may see s: its owner, or an admin. */
+bool submission_visible(struct request *rq, const struct store_submission *s);
+/*
+ * The submission of rq->route.sub_id for rq's user: NULL with *out set,
+ * else the error: 401 anonymous, 404 missing or someone else's (the
+ * same answer), 500.
+ */
+struct MHD_Response *submission_lookup(struct request *rq, bool with_tests,
+    struct store_submission **out);
 
 #endif

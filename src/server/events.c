@@ -129,7 +129,6 @@ api_events(struct request *rq)
 	struct store_submission *sub;
 	struct MHD_Response	*r;
 	struct stream		*s;
-	enum store_rc		 rc;
 
 	/*
 	 * Subscribe before reading the status: if it is not done yet, its
@@ -140,14 +139,9 @@ api_events(struct request *rq)
 	s->app = rq->app;
 	s->id = rq->route.sub_id;
 	s->sub = hub_subscribe(rq->app->hub, s->id);
-	rc = store_submission_get(rq->app->store, s->id, false, &sub);
-	if (rc != STORE_OK) {
+	if ((r = submission_lookup(rq, false, &sub)) != NULL) {
 		stream_free(s);
-		if (rc == STORE_NOTFOUND)
-			return reply_error(rq, 404, "not_found",
-			    "no submission %lld", (long long)rq->route.sub_id);
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+		return r;
 	}
 	if (sub->status == STORE_DONE) {
 		/* Late: the outcome only. */

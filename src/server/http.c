@@ -309,6 +309,8 @@ dispatch(struct request *rq)
 		MHD_add_response_header(r, "Allow", rq->route.allow);
 		return r;
 	}
+	if (rq->route.id != ROUTE_STATIC && (r = auth_resolve(rq)) != NULL)
+		return r;
 	switch (rq->route.id) {
 	case ROUTE_HEALTH:
 		return api_health(rq);
@@ -330,6 +332,22 @@ dispatch(struct request *rq)
 		return api_events(rq);
 	case ROUTE_STATIC:
 		return web_static(rq);
+	case ROUTE_REGISTER:
+		return api_register(rq);
+	case ROUTE_LOGIN:
+		return api_login(rq);
+	case ROUTE_LOGOUT:
+		return api_logout(rq);
+	case ROUTE_PASSWORD:
+		return api_password(rq);
+	case ROUTE_ME:
+		return api_me(rq);
+	case ROUTE_TOKENS:
+		return api_tokens(rq);
+	case ROUTE_TOKEN_CREATE:
+		return api_token_create(rq);
+	case ROUTE_TOKEN_DELETE:
+		return api_token_delete(rq);
 	case ROUTE_NONE:
 		break;
 	}

@@ -3,12 +3,13 @@
  */
 #include "server/router.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* One row per API path shape. A '{slug}' or '{id}' segment captures. */
 struct route {
 	const char   *pattern;
-	const char   *method; /* "GET" or "POST" */
+	const char   *method; /* "GET", "POST" or "DELETE" */
 	enum route_id id;
 };
 
@@ -22,6 +23,14 @@ static const struct route routes[] = {
 	{ "/api/submissions", "GET", ROUTE_SUBMISSIONS },
 	{ "/api/submissions/{id}", "GET", ROUTE_SUBMISSION },
 	{ "/api/submissions/{id}/events", "GET", ROUTE_SUBMISSION_EVENTS },
+	{ "/api/auth/register", "POST", ROUTE_REGISTER },
+	{ "/api/auth/login", "POST", ROUTE_LOGIN },
+	{ "/api/auth/logout", "POST", ROUTE_LOGOUT },
+	{ "/api/auth/password", "POST", ROUTE_PASSWORD },
+	{ "/api/me", "GET", ROUTE_ME },
+	{ "/api/tokens", "GET", ROUTE_TOKENS },
+	{ "/api/tokens", "POST", ROUTE_TOKEN_CREATE },
+	{ "/api/tokens/{id}", "DELETE", ROUTE_TOKEN_DELETE },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -103,6 +112,28 @@ match_pattern(const char *pat, const char *path, struct route_match *m)
 	return *pat == '\0' && *path == '\0';
 }
 
+/* The methods path takes, in a fixed order ("GET, HEAD, POST"). */
+static void
+allowed(const char *path, char *buf, size_t n)
+{
+	static const char *const order[] = { "GET", "POST", "PUT", "DELETE" };
+	struct route_match	 scratch;
+	size_t			 i, k, len = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < NROUTES; i++) {
+			if (strcmp(routes[i].method, order[k]) != 0 ||
+			    !match_pattern(routes[i].pattern, path, &scratch))
+				continue;
+			if (len < n)
+				len += (size_t)snprintf(buf + len, n - len,
+				    "%s%s%s", len ? ", " : "", order[k],
+				    k == 0 ? ", HEAD" : "");
+			break;
+		}
+}
+
 enum route_status
 router_match(const char *method, const char *path, struct route_match *m)
 {
@@ -120,7 +151,7 @@ router_match(const char *method, const char *path, struct route_match *m)
 			m->id = ROUTE_STATIC;
 			return ROUTE_OK;
 		}
-		m->allow = "GET, HEAD";
+		snprintf(m->allow, sizeof(m->allow), "GET, HEAD");
 		return ROUTE_BAD_METHOD;
 	}
 	for (i = 0; i < NROUTES; i++) {
@@ -138,12 +169,6 @@ router_match(const char *method, const char *path, struct route_match *m)
 	}
 	if (!path_found)
 		return ROUTE_NOT_FOUND;
-	/* Which methods the path takes. */
-	if (strcmp(path, "/api/submissions") == 0)
-		m->allow = "GET, HEAD, POST";
-	else if (strcmp(path, "/api/run") == 0)
-		m->allow = "POST";
-	else
-		m->allow = "GET, HEAD";
+	allowed(path, m->allow, sizeof(m->allow));
 	return ROUTE_BAD_METHOD;
 }

@@ -22,6 +22,14 @@ enum route_id {
 	ROUTE_SUBMISSIONS,	 /* GET /api/submissions */
 	ROUTE_SUBMISSION,	 /* GET /api/submissions/{id} */
 	ROUTE_SUBMISSION_EVENTS, /* GET /api/submissions/{id}/events */
+	ROUTE_REGISTER,		 /* POST /api/auth/register */
+	ROUTE_LOGIN,		 /* POST /api/auth/login */
+	ROUTE_LOGOUT,		 /* POST /api/auth/logout */
+	ROUTE_PASSWORD,		 /* POST /api/auth/password */
+	ROUTE_ME,		 /* GET /api/me */
+	ROUTE_TOKENS,		 /* GET /api/tokens */
+	ROUTE_TOKEN_CREATE,	 /* POST /api/tokens */
+	ROUTE_TOKEN_DELETE,	 /* DELETE /api/tokens/{id} */
 	ROUTE_STATIC,		 /* GET anything outside /api/: the web UI */
 };
 
@@ -36,12 +44,12 @@ enum route_status {
 struct route_match {
 	enum route_id id;
 	char	      slug[ROUTE_SLUG_MAX + 1]; /* ROUTE_PROBLEM */
-	int64_t	      sub_id;			 /* ROUTE_SUBMISSION* (> 0) */
-	const char   *allow; /* ROUTE_BAD_METHOD: "GET, HEAD" (static) */
+	int64_t	      sub_id; /* ROUTE_SUBMISSION*, ROUTE_TOKEN_DELETE (> 0) */
+	char	      allow[40]; /* ROUTE_BAD_METHOD: "GET, HEAD, POST" */
 };
 
 /*
- * Match method ("GET", "HEAD" counts as GET, "POST", ...) and path.
+ * Match method ("GET", "HEAD" counts as GET, "POST", "DELETE") and path.
  * Slugs are [a-z0-9-], 1 to ROUTE_SLUG_MAX characters; ids are positive
  * decimals without sign or leading zeros that fit in int64_t; anything
  * else is ROUTE_NOT_FOUND. Fills *m.

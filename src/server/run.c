@@ -72,9 +72,16 @@ api_run(struct request *rq)
 	char		    *input = NULL;
 	int		     rc;
 
+	if ((err = auth_require_user(rq)) != NULL)
+		return err;
 	if ((body = body_json(rq, &err)) == NULL)
 		return err;
 	if ((err = job_parse(rq, body, true, &job)) != NULL) {
+		json_decref(body);
+		return err;
+	}
+	if ((err = auth_rate(rq, app->user_runs, "runs")) != NULL) {
+		store_problem_free(job.p);
 		json_decref(body);
 		return err;
 	}

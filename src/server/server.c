@@ -56,6 +56,10 @@ server_config_defaults(struct server_config *cfg)
 	cfg->max_per_ip = 128;
 	cfg->timeout_s = 30;
 	cfg->rescan_s = 10;
+	cfg->session_days = 14;
+	cfg->rate_runs = 30;
+	cfg->rate_submissions = 10;
+	cfg->pwhash_cost = "interactive";
 }
 
 static int64_t
@@ -160,6 +164,7 @@ server_run(const struct server_config *cfg_in)
 	char		     real[PATH_MAX];
 	uint16_t	     port = 0;
 	size_t		     requeued = 0;
+	enum cred_cost	     cost;
 	int		     sig = 0, rc = 1;
 	bool		     rescanning = false;
 
@@ -179,6 +184,19 @@ server_run(const struct server_config *cfg_in)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	if (cred_cost_parse(cfg.pwhash_cost, &cost) != 0) {
+		log_warnx("serve: --pwhash-cost must be interactive, moderate "
+			  "or min, not %s", cfg.pwhash_cost);
+		goto out;
+	}
+	if (cost == CRED_COST_MIN)
+		log_info("auth: --pwhash-cost min: passwords are hashed "
+			 "cheaply (for tests only)");
+	/* Each Argon2 hash holds 64 MiB: a few at once. */
+	if (cred_init(cost, cfg.workers < 2 ? 2 : cfg.workers > 4 ? 4
+							     : cfg.workers) != 0)
+		goto out;
+	auth_init(&app);
 	if ((app.store = store_open(cfg.db_path)) == NULL) {
 		log_warnx("serve: cannot open the database %s", cfg.db_path);
 		goto out;
@@ -254,6 +272,7 @@ out:
 	http_stop(http);
 	queue_stop(app.queue);
 	clients_free(app.runners);
+	auth_fini(&app);
 	hub_free(app.hub);
 	store_close(app.store);
 	free(app.web_root);

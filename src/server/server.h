@@ -32,6 +32,13 @@ struct server_config {
 	int	    max_per_ip;	     /* open connections from one address */
 	int	    timeout_s;	     /* idle connection timeout */
 	int	    rescan_s;	     /* catalog re-sync period; 0: never */
+	int	    session_days;    /* session lifetime */
+	int	    session_ttl_s;   /* overrides session_days if > 0 (tests) */
+	int	    secure_cookies;  /* cookies get Secure (served over TLS) */
+	int	    no_register;     /* POST /api/auth/register is refused */
+	int	    rate_runs;	     /* /api/run per user a minute; 0: no limit */
+	int	    rate_submissions; /* submissions per user a minute; 0: none */
+	const char *pwhash_cost;     /* "interactive", "moderate" or "min" */
 };
 
 /* The defaults, as the flags document them (workers: one per core). */

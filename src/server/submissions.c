@@ -94,14 +94,21 @@ api_submit(struct request *rq)
 	int64_t		     id;
 	enum store_rc	     rc;
 
+	if ((err = auth_require_user(rq)) != NULL)
+		return err;
 	if ((body = body_json(rq, &err)) == NULL)
 		return err;
 	if ((err = job_parse(rq, body, false, &job)) != NULL) {
 		json_decref(body);
 		return err;
 	}
+	if ((err = auth_rate(rq, app->user_subs, "submissions")) != NULL) {
+		store_problem_free(job.p);
+		json_decref(body);
+		return err;
+	}
 	rc = store_submission_add(app->store, job.problem, job.language,
-	    job.code, job.code_len, rq->client, &lim, &id, &why);
+	    job.code, job.code_len, rq->client, rq->who.id, &lim, &id, &why);
 	store_problem_free(job.p);
 	json_decref(body);
 	switch (rc) {
@@ -121,6 +128,7 @@ api_submit(struct request *rq)
 		MHD_add_response_header(r, "Retry-After", "2");
 		return r;
 	case STORE_NOTFOUND:
+	case STORE_CONFLICT:
 	case STORE_ERR:
 		return reply_error(rq, 500, "internal",
 		    "the database failed; the submission was not stored");
@@ -153,6 +161,7 @@ submission_json(struct app *app, const struct store_submission *s)
 	json_object_set_new(j, "id", json_integer(s->id));
 	json_object_set_new(j, "problem", str_or_null(s->problem));
 	json_object_set_new(j, "language", str_or_null(s->language));
+	json_object_set_new(j, "user", str_or_null(s->user));
 	if (s->code != NULL)
 		json_object_set_new(j, "code", str_or_null(s->code));
 	json_object_set_new(j, "status",
@@ -195,20 +204,50 @@ submission_json(struct app *app, const struct store_submission *s)
 	return j;
 }
 
-struct MHD_Response *
-api_submission(struct request *rq)
+bool
+submission_visible(struct request *rq, const struct store_submission *s)
 {
-	struct store_submission *s;
-	enum store_rc		 rc;
-	json_t			*j;
+	const struct principal *p = request_principal(rq);
 
-	rc = store_submission_get(rq->app->store, rq->route.sub_id, true, &s);
+	return p != NULL && (p->admin || (s->user_id > 0 && s->user_id == p->id));
+}
+
+struct MHD_Response *
+submission_lookup(struct request *rq, bool with_tests,
+    struct store_submission **out)
+{
+	struct MHD_Response *err;
+	enum store_rc	     rc;
+
+	*out = NULL;
+	if ((err = auth_require_user(rq)) != NULL)
+		return err;
+	rc = store_submission_get(rq->app->store, rq->route.sub_id, with_tests,
+	    out);
+	if (rc == STORE_OK && !submission_visible(rq, *out)) {
+		/* Someone else's: exactly as if it did not exist. */
+		store_submission_free(*out);
+		*out = NULL;
+		rc = STORE_NOTFOUND;
+	}
 	if (rc == STORE_NOTFOUND)
 		return reply_error(rq, 404, "not_found", "no submission %lld",
 		    (long long)rq->route.sub_id);
 	if (rc != STORE_OK)
 		return reply_error(rq, 500, "internal",
 		    "the database failed; try again");
+	return NULL;
+}
+
+struct MHD_Response *
+api_submission(struct request *rq)
+{
+	struct store_submission *s;
+	struct MHD_Response	*err;
+	json_t			*j;
+
+	if ((err = submission_lookup(rq, true, &s)) != NULL)
+		return err;
 	j = submission_json(rq->app, s);
 	store_submission_free(s);
 	return reply_json(rq, 200, j);
@@ -241,7 +280,10 @@ api_submissions(struct request *rq)
 	int64_t			     limit, before;
 	json_t			    *arr, *next;
 	size_t			     i;
+	struct MHD_Response	    *err;
 
+	if ((err = auth_require_user(rq)) != NULL)
+		return err;
 	if (problem != NULL && problem[0] == '\0')
 		problem = NULL;
 	if (problem != NULL && !router_valid_slug(problem))
@@ -256,7 +298,7 @@ api_submissions(struct request *rq)
 	if (limit == 0)
 		limit = 20;
 	/* One row more than asked tells whether another page follows. */
-	if (store_submission_list(rq->app->store, problem, before,
+	if (store_submission_list(rq->app->store, problem, rq->who.id, before,
 		(size_t)limit + 1, &l) != STORE_OK)
 		return reply_error(rq, 500, "internal",
 		    "the database failed; try again");

@@ -110,6 +110,39 @@ static const char *const migrations[] = {
 	"  ON submissions(problem, language, verdict, cpu_ms);"
 	"CREATE INDEX submissions_rank_memory"
 	"  ON submissions(problem, language, verdict, memory_kb);",
+
+	/*
+	 * 3: accounts. Sessions and API tokens are stored as hashes of the
+	 * secret the client holds. Submissions get an owner; the older
+	 * ones keep NULL (visible to admins only).
+	 */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  pwhash TEXT NOT NULL,"
+	"  admin INTEGER NOT NULL DEFAULT 0,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created_ms INTEGER NOT NULL);"
+	"CREATE TABLE sessions ("
+	"  hash TEXT PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created_ms INTEGER NOT NULL,"
+	"  expires_ms INTEGER NOT NULL);"
+	"CREATE INDEX sessions_user ON sessions(user_id);"
+	"CREATE INDEX sessions_expires ON sessions(expires_ms);"
+	"CREATE TABLE api_tokens ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  created_ms INTEGER NOT NULL,"
+	"  last_used_ms INTEGER,"
+	"  revoked_ms INTEGER);"
+	"CREATE INDEX api_tokens_user ON api_tokens(user_id);"
+	"ALTER TABLE submissions ADD COLUMN user_id INTEGER"
+	"  REFERENCES users(id);"
+	"CREATE INDEX submissions_user ON submissions(user_id, id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -145,6 +178,22 @@ enum stmt_id {
 	S_SUB_LIST,
 	S_SUB_COUNTS,
 	S_SUB_BEATS,
+	S_USER_INSERT,
+	S_USER_BY_NAME,
+	S_USER_BY_ID,
+	S_USER_LIST,
+	S_USER_DISABLE,
+	S_USER_PASSWORD,
+	S_SESS_INSERT,
+	S_SESS_GET,
+	S_SESS_DELETE,
+	S_SESS_DELETE_USER,
+	S_SESS_PURGE,
+	S_TOK_INSERT,
+	S_TOK_LIST,
+	S_TOK_REVOKE,
+	S_TOK_GET,
+	S_TOK_TOUCH,
 	S_COUNT
 };
 
@@ -159,7 +208,12 @@ enum stmt_id {
 #define SUB_COLS                                                               \
 	"id, problem, language, client, status, verdict, cpu_ms, memory_kb, " \
 	"compile_output, message, failed_test, total_tests, attempts, "       \
-	"created_ms, finished_ms"
+	"created_ms, finished_ms, user_id, "                                  \
+	"(SELECT name FROM users u WHERE u.id = submissions.user_id)"
+
+#define SUB_CODE_COL 17 /* after SUB_COLS */
+
+#define USER_COLS "u.id, u.name, u.admin, u.disabled, u.created_ms"
 
 static const char *const stmt_sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -206,8 +260,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_SUB_CLIENT] = "SELECT count(*) FROM submissions WHERE client = ?1"
 			 " AND status IN ('queued', 'running')",
 	[S_SUB_INSERT] = "INSERT INTO submissions (problem, language, code,"
-			 " client, status, created_ms)"
-			 " VALUES (?1, ?2, ?3, ?4, 'queued', ?5)",
+			 " client, status, created_ms, user_id)"
+			 " VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?6)",
 	/*
 	 * One statement, so one write lock: two workers (or two processes)
 	 * can never both see the same row queued. PostgreSQL: the subquery
@@ -245,6 +299,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_SUB_LIST] = "SELECT " SUB_COLS " FROM submissions"
 		       " WHERE (?1 IS NULL OR problem = ?1)"
 		       " AND (?2 <= 0 OR id < ?2)"
+		       " AND (?4 <= 0 OR user_id = ?4)"
 		       " ORDER BY id DESC LIMIT ?3",
 	[S_SUB_COUNTS] = "SELECT status, count(*) FROM submissions"
 			 " GROUP BY status",
@@ -261,6 +316,38 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "  AND o.id <> s.id AND o.memory_kb > s.memory_kb)"
 	    " FROM submissions s"
 	    " WHERE s.id = ?1 AND s.status = 'done' AND s.verdict = 'AC'",
+	[S_USER_INSERT] = "INSERT INTO users (name, pwhash, admin, created_ms)"
+			  " VALUES (?1, ?2, ?3, ?4)",
+	[S_USER_BY_NAME] = "SELECT " USER_COLS ", u.pwhash FROM users u"
+			   " WHERE u.name = ?1",
+	[S_USER_BY_ID] = "SELECT " USER_COLS ", u.pwhash FROM users u"
+			 " WHERE u.id = ?1",
+	[S_USER_LIST] = "SELECT " USER_COLS " FROM users u ORDER BY u.id",
+	[S_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE name = ?1"
+			   " RETURNING id",
+	[S_USER_PASSWORD] = "UPDATE users SET pwhash = ?2 WHERE id = ?1",
+	[S_SESS_INSERT] = "INSERT INTO sessions (hash, user_id, csrf,"
+			  " created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_SESS_GET] = "SELECT " USER_COLS ", s.csrf FROM sessions s"
+		       " JOIN users u ON u.id = s.user_id"
+		       " WHERE s.hash = ?1 AND s.expires_ms > ?2",
+	[S_SESS_DELETE] = "DELETE FROM sessions WHERE hash = ?1",
+	[S_SESS_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?1"
+			       " AND (?2 IS NULL OR hash <> ?2)",
+	[S_SESS_PURGE] = "DELETE FROM sessions WHERE expires_ms <= ?1",
+	[S_TOK_INSERT] = "INSERT INTO api_tokens (user_id, name, hash,"
+			 " created_ms) VALUES (?1, ?2, ?3, ?4)",
+	[S_TOK_LIST] = "SELECT id, name, created_ms, last_used_ms"
+		       " FROM api_tokens WHERE user_id = ?1"
+		       " AND revoked_ms IS NULL ORDER BY id",
+	[S_TOK_REVOKE] = "UPDATE api_tokens SET revoked_ms = ?3"
+			 " WHERE id = ?1 AND user_id = ?2"
+			 " AND revoked_ms IS NULL",
+	[S_TOK_GET] = "SELECT " USER_COLS ", t.id, t.last_used_ms"
+		      " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+		      " WHERE t.hash = ?1 AND t.revoked_ms IS NULL",
+	[S_TOK_TOUCH] = "UPDATE api_tokens SET last_used_ms = ?2"
+			" WHERE id = ?1",
 };
 
 /*** Connections ************************************************************/
@@ -1054,6 +1141,8 @@ read_submission(sqlite3_stmt *s, struct store_submission *sub)
 	sub->attempts = sqlite3_column_int(s, 12);
 	sub->created_ms = sqlite3_column_int64(s, 13);
 	sub->finished_ms = sqlite3_column_int64(s, 14);
+	sub->user_id = sqlite3_column_int64(s, 15);
+	sub->user = col_str(s, 16);
 }
 
 static void
@@ -1065,6 +1154,7 @@ submission_clear(struct store_submission *s)
 	free(s->language);
 	free(s->code);
 	free(s->client);
+	free(s->user);
 	free(s->verdict);
 	free(s->compile_output);
 	free(s->message);
@@ -1117,8 +1207,8 @@ count1(struct conn *c, enum stmt_id id, const char *arg, int64_t *n)
 enum store_rc
 store_submission_add(struct store *st, const char *problem,
     const char *language, const char *code, size_t code_len,
-    const char *client, const struct store_limits *lim, int64_t *id,
-    const char **why)
+    const char *client, int64_t user_id, const struct store_limits *lim,
+    int64_t *id, const char **why)
 {
 	struct conn   *c = conn_get(st);
 	sqlite3_stmt  *s;
@@ -1158,6 +1248,8 @@ store_submission_add(struct store *st, const char *problem,
 	sqlite3_bind_text64(s, 3, code, code_len, SQLITE_STATIC, SQLITE_UTF8);
 	bind_text(s, 4, client);
 	sqlite3_bind_int64(s, 5, now_ms());
+	if (user_id > 0)
+		sqlite3_bind_int64(s, 6, user_id);
 	r = sqlite3_step(s);
 	done(s);
 	if (r != SQLITE_DONE)
@@ -1193,7 +1285,7 @@ store_submission_claim(struct store *st, struct store_submission **out)
 	if (r == SQLITE_ROW) {
 		sub = xcalloc(1, sizeof(*sub));
 		read_submission(s, sub);
-		sub->code = col_str(s, 15);
+		sub->code = col_str(s, SUB_CODE_COL);
 		/* Step to the end: the UPDATE commits when the statement does. */
 		r = sqlite3_step(s);
 		if (r == SQLITE_DONE) {
@@ -1321,7 +1413,7 @@ store_submission_get(struct store *st, int64_t id, bool with_tests,
 	if (r == SQLITE_ROW) {
 		sub = xcalloc(1, sizeof(*sub));
 		read_submission(s, sub);
-		sub->code = col_str(s, 15);
+		sub->code = col_str(s, SUB_CODE_COL);
 	}
 	done(s);
 	if (r == SQLITE_DONE) {
@@ -1362,8 +1454,8 @@ out:
 }
 
 enum store_rc
-store_submission_list(struct store *st, const char *problem, int64_t before,
-    size_t limit, struct store_submission_list *out)
+store_submission_list(struct store *st, const char *problem, int64_t user_id,
+    int64_t before, size_t limit, struct store_submission_list *out)
 {
 	struct conn  *c = conn_get(st);
 	sqlite3_stmt *s;
@@ -1377,6 +1469,7 @@ store_submission_list(struct store *st, const char *problem, int64_t before,
 	bind_text(s, 1, problem);
 	sqlite3_bind_int64(s, 2, before);
 	sqlite3_bind_int64(s, 3, (int64_t)limit);
+	sqlite3_bind_int64(s, 4, user_id);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		out->items = xrealloc(out->items,
 		    (out->n + 1) * sizeof(*out->items));
@@ -1461,6 +1554,475 @@ store_submission_beats(struct store *st, int64_t id, double *time,
 		rc = STORE_NOTFOUND;
 	}
 	done(s);
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+/*** Users, sessions, API tokens *******************************************/
+
+/* Fill the USER_COLS columns of a row. */
+static void
+read_user(sqlite3_stmt *s, struct store_user *u)
+{
+	u->id = sqlite3_column_int64(s, 0);
+	u->name = col_str(s, 1);
+	u->admin = sqlite3_column_int(s, 2) != 0;
+	u->disabled = sqlite3_column_int(s, 3) != 0;
+	u->created_ms = sqlite3_column_int64(s, 4);
+}
+
+static void
+user_clear(struct store_user *u)
+{
+	free(u->name);
+	free(u->pwhash);
+}
+
+void
+store_user_free(struct store_user *u)
+{
+	if (u == NULL)
+		return;
+	user_clear(u);
+	free(u);
+}
+
+void
+store_user_list_free(struct store_user_list *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->n; i++)
+		user_clear(&l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+void
+store_token_list_free(struct store_token_list *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->n; i++)
+		free(l->items[i].name);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+/*
+ * Step a write statement that is already bound: STORE_OK, STORE_CONFLICT
+ * on a unique constraint, else STORE_ERR (logged with what).
+ */
+static enum store_rc
+step_write(struct conn *c, sqlite3_stmt *s, const char *what)
+{
+	int r = sqlite3_step(s);
+
+	done(s);
+	if (r == SQLITE_DONE)
+		return STORE_OK;
+	if (sqlite3_extended_errcode(c->db) == SQLITE_CONSTRAINT_UNIQUE ||
+	    sqlite3_extended_errcode(c->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return STORE_CONFLICT;
+	log_warnx("store: %s: %s", what, sqlerr(c));
+	return STORE_ERR;
+}
+
+enum store_rc
+store_user_add(struct store *st, const char *name, const char *pwhash,
+    bool admin, int64_t *id)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+
+	*id = 0;
+	if (c == NULL || (s = stmt(c, S_USER_INSERT)) == NULL)
+		goto out;
+	bind_text(s, 1, name);
+	bind_text(s, 2, pwhash);
+	sqlite3_bind_int(s, 3, admin ? 1 : 0);
+	sqlite3_bind_int64(s, 4, now_ms());
+	if ((rc = step_write(c, s, "add user")) == STORE_OK)
+		*id = sqlite3_last_insert_rowid(c->db);
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+/* One user row (USER_COLS + pwhash) of statement id bound by bind. */
+static enum store_rc
+user_get(struct store *st, enum stmt_id id, const char *name, int64_t uid,
+    struct store_user **out)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int	      r;
+
+	*out = NULL;
+	if (c == NULL || (s = stmt(c, id)) == NULL)
+		goto out;
+	if (name != NULL)
+		bind_text(s, 1, name);
+	else
+		sqlite3_bind_int64(s, 1, uid);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW) {
+		*out = xcalloc(1, sizeof(**out));
+		read_user(s, *out);
+		(*out)->pwhash = col_str(s, 5);
+		rc = STORE_OK;
+	} else if (r == SQLITE_DONE) {
+		rc = STORE_NOTFOUND;
+	} else {
+		log_warnx("store: get user: %s", sqlerr(c));
+	}
+	done(s);
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_user_get(struct store *st, const char *name, struct store_user **out)
+{
+	return user_get(st, S_USER_BY_NAME, name, 0, out);
+}
+
+enum store_rc
+store_user_get_id(struct store *st, int64_t id, struct store_user **out)
+{
+	return user_get(st, S_USER_BY_ID, NULL, id, out);
+}
+
+enum store_rc
+store_user_list(struct store *st, struct store_user_list *out)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int	      r;
+
+	out->items = NULL;
+	out->n = 0;
+	if (c == NULL || (s = stmt(c, S_USER_LIST)) == NULL)
+		goto out;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		out->items = xrealloc(out->items,
+		    (out->n + 1) * sizeof(*out->items));
+		memset(&out->items[out->n], 0, sizeof(out->items[0]));
+		read_user(s, &out->items[out->n]);
+		out->n++;
+	}
+	done(s);
+	if (r == SQLITE_DONE)
+		rc = STORE_OK;
+	else
+		log_warnx("store: list users: %s", sqlerr(c));
+out:
+	if (rc != STORE_OK)
+		store_user_list_free(out);
+	conn_put(st, c);
+	return rc;
+}
+
+/* End the sessions of user uid but keep (NULL: all). Inside a transaction. */
+static int
+end_sessions(struct conn *c, int64_t uid, const char *keep)
+{
+	sqlite3_stmt *s = stmt(c, S_SESS_DELETE_USER);
+	int	      r;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, uid);
+	bind_text(s, 2, keep);
+	r = sqlite3_step(s);
+	done(s);
+	return r == SQLITE_DONE ? 0 : -1;
+}
+
+enum store_rc
+store_user_set_disabled(struct store *st, const char *name, bool disabled)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int64_t	      uid = 0;
+	int	      r;
+
+	if (c == NULL)
+		return STORE_ERR;
+	if (exec1(c, S_BEGIN) != 0 || (s = stmt(c, S_USER_DISABLE)) == NULL)
+		goto out;
+	bind_text(s, 1, name);
+	sqlite3_bind_int(s, 2, disabled ? 1 : 0);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW) {
+		uid = sqlite3_column_int64(s, 0);
+		r = sqlite3_step(s);
+	}
+	done(s);
+	if (r != SQLITE_DONE)
+		goto out;
+	if (uid == 0) {
+		rc = STORE_NOTFOUND;
+		goto out;
+	}
+	if ((disabled && end_sessions(c, uid, NULL) != 0) ||
+	    exec1(c, S_COMMIT) != 0)
+		goto out;
+	rc = STORE_OK;
+out:
+	if (rc == STORE_ERR)
+		log_warnx("store: disable user: %s", sqlerr(c));
+	rollback(c);
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_user_set_password(struct store *st, int64_t id, const char *pwhash,
+    const char *keep)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int	      r;
+
+	if (c == NULL)
+		return STORE_ERR;
+	if (exec1(c, S_BEGIN) != 0 || (s = stmt(c, S_USER_PASSWORD)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, pwhash);
+	r = sqlite3_step(s);
+	done(s);
+	if (r != SQLITE_DONE)
+		goto out;
+	if (sqlite3_changes(c->db) == 0) {
+		rc = STORE_NOTFOUND;
+		goto out;
+	}
+	if (end_sessions(c, id, keep) != 0 || exec1(c, S_COMMIT) != 0)
+		goto out;
+	rc = STORE_OK;
+out:
+	if (rc == STORE_ERR)
+		log_warnx("store: set password: %s", sqlerr(c));
+	rollback(c);
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_session_add(struct store *st, const char *hash, int64_t user_id,
+    const char *csrf, int64_t expires_ms)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+
+	if (c == NULL || (s = stmt(c, S_SESS_INSERT)) == NULL)
+		goto out;
+	bind_text(s, 1, hash);
+	sqlite3_bind_int64(s, 2, user_id);
+	bind_text(s, 3, csrf);
+	sqlite3_bind_int64(s, 4, now_ms());
+	sqlite3_bind_int64(s, 5, expires_ms);
+	rc = step_write(c, s, "add session");
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_session_get(struct store *st, const char *hash,
+    struct store_user **user, char **csrf)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int	      r;
+
+	*user = NULL;
+	*csrf = NULL;
+	if (c == NULL || (s = stmt(c, S_SESS_GET)) == NULL)
+		goto out;
+	bind_text(s, 1, hash);
+	sqlite3_bind_int64(s, 2, now_ms());
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW) {
+		*user = xcalloc(1, sizeof(**user));
+		read_user(s, *user);
+		*csrf = col_str(s, 5);
+		rc = STORE_OK;
+	} else if (r == SQLITE_DONE) {
+		rc = STORE_NOTFOUND;
+	} else {
+		log_warnx("store: get session: %s", sqlerr(c));
+	}
+	done(s);
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+/* Run a one-parameter write statement; *n gets the rows it changed. */
+static enum store_rc
+write1(struct store *st, enum stmt_id id, const char *text, int64_t num,
+    size_t *n)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+
+	if (c == NULL || (s = stmt(c, id)) == NULL)
+		goto out;
+	if (text != NULL)
+		bind_text(s, 1, text);
+	else
+		sqlite3_bind_int64(s, 1, num);
+	if ((rc = step_write(c, s, "write")) == STORE_OK && n != NULL)
+		*n = (size_t)sqlite3_changes(c->db);
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_session_delete(struct store *st, const char *hash)
+{
+	return write1(st, S_SESS_DELETE, hash, 0, NULL);
+}
+
+enum store_rc
+store_session_purge(struct store *st, size_t *n)
+{
+	*n = 0;
+	return write1(st, S_SESS_PURGE, NULL, now_ms(), n);
+}
+
+enum store_rc
+store_token_add(struct store *st, int64_t user_id, const char *name,
+    const char *hash, int64_t *id)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+
+	*id = 0;
+	if (c == NULL || (s = stmt(c, S_TOK_INSERT)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, user_id);
+	bind_text(s, 2, name);
+	bind_text(s, 3, hash);
+	sqlite3_bind_int64(s, 4, now_ms());
+	if ((rc = step_write(c, s, "add token")) == STORE_OK)
+		*id = sqlite3_last_insert_rowid(c->db);
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_token_list(struct store *st, int64_t user_id,
+    struct store_token_list *out)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int	      r;
+
+	out->items = NULL;
+	out->n = 0;
+	if (c == NULL || (s = stmt(c, S_TOK_LIST)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, user_id);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_token *t;
+
+		out->items = xrealloc(out->items,
+		    (out->n + 1) * sizeof(*out->items));
+		t = &out->items[out->n++];
+		t->id = sqlite3_column_int64(s, 0);
+		t->name = col_str(s, 1);
+		t->created_ms = sqlite3_column_int64(s, 2);
+		t->last_used_ms = sqlite3_column_int64(s, 3);
+	}
+	done(s);
+	if (r == SQLITE_DONE)
+		rc = STORE_OK;
+	else
+		log_warnx("store: list tokens: %s", sqlerr(c));
+out:
+	if (rc != STORE_OK)
+		store_token_list_free(out);
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_token_revoke(struct store *st, int64_t user_id, int64_t id)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+
+	if (c == NULL || (s = stmt(c, S_TOK_REVOKE)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, user_id);
+	sqlite3_bind_int64(s, 3, now_ms());
+	if ((rc = step_write(c, s, "revoke token")) == STORE_OK &&
+	    sqlite3_changes(c->db) == 0)
+		rc = STORE_NOTFOUND;
+out:
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_token_use(struct store *st, const char *hash, struct store_user **user)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int64_t	      tid = 0, last = 0, now = now_ms();
+	int	      r;
+
+	*user = NULL;
+	if (c == NULL || (s = stmt(c, S_TOK_GET)) == NULL)
+		goto out;
+	bind_text(s, 1, hash);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW) {
+		*user = xcalloc(1, sizeof(**user));
+		read_user(s, *user);
+		tid = sqlite3_column_int64(s, 5);
+		last = sqlite3_column_int64(s, 6);
+		rc = STORE_OK;
+	} else if (r == SQLITE_DONE) {
+		rc = STORE_NOTFOUND;
+	} else {
+		log_warnx("store: use token: %s", sqlerr(c));
+	}
+	done(s);
+	if (rc == STORE_OK && now - last >= 60000 &&
+	    (s = stmt(c, S_TOK_TOUCH)) != NULL) {
+		/* Best effort: a failed touch does not refuse the request. */
+		sqlite3_bind_int64(s, 1, tid);
+		sqlite3_bind_int64(s, 2, now);
+		step_write(c, s, "touch token");
+	}
 out:
 	conn_put(st, c);
 	return rc;

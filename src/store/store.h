@@ -26,6 +26,7 @@ enum store_rc {
 	STORE_OK,
 	STORE_NOTFOUND, /* no such row (or nothing queued) */
 	STORE_FULL,	/* the queue (or the client's share of it) is full */
+	STORE_CONFLICT, /* a unique name is taken (users) */
 	STORE_ERR,	/* the database failed; already logged */
 };
 
@@ -132,6 +133,8 @@ struct store_submission {
 	char			 *language;
 	char			 *code;
 	char			 *client;     /* who sent it (IP address) */
+	int64_t			  user_id;    /* its owner; 0 before accounts */
+	char			 *user;	      /* the owner's name, or NULL */
 	enum store_status	  status;
 	char			 *verdict;    /* NULL until done */
 	uint32_t		  cpu_ms;     /* max over tests */
@@ -169,12 +172,12 @@ struct store_limits {
  * Commit a new submission as queued and return its id in *id. STORE_FULL
  * (nothing written) when the queue holds lim->max_queued submissions, or
  * the client has lim->max_per_client unfinished ones; *why says which
- * ("queue" or "client", static strings).
+ * ("queue" or "client", static strings). User_id owns it (0: nobody).
  */
 enum store_rc store_submission_add(struct store *st, const char *problem,
     const char *language, const char *code, size_t code_len,
-    const char *client, const struct store_limits *lim, int64_t *id,
-    const char **why);
+    const char *client, int64_t user_id, const struct store_limits *lim,
+    int64_t *id, const char **why);
 
 /*
  * Atomically claim the oldest queued submission for judging: it becomes
@@ -206,10 +209,12 @@ struct store_submission_list {
 
 /*
  * History, newest first: at most limit submissions with id < before
- * (before <= 0: from the newest), of one problem when problem != NULL.
+ * (before <= 0: from the newest), of one problem when problem != NULL,
+ * of one user when user_id > 0.
  */
 enum store_rc store_submission_list(struct store *st, const char *problem,
-    int64_t before, size_t limit, struct store_submission_list *out);
+    int64_t user_id, int64_t before, size_t limit,
+    struct store_submission_list *out);
 
 /* Counts, for the queue gauge and tests. */
 enum store_rc store_submission_counts(struct store *st, int64_t *queued,
@@ -226,6 +231,89 @@ enum store_rc store_submission_beats(struct store *st, int64_t id,
 
 void store_submission_free(struct store_submission *s);
 void store_submission_list_free(struct store_submission_list *l);
+
+/*** Users, sessions, API tokens ******************************************/
+
+/*
+ * Secrets never reach the store: a session or token is looked up by a
+ * hash of what the client holds (computed by the caller), and passwords
+ * arrive already hashed (Argon2id strings).
+ */
+struct store_user {
+	int64_t id;
+	char   *name;
+	char   *pwhash; /* only from store_user_get*(); else NULL */
+	bool	admin;
+	bool	disabled;
+	int64_t created_ms;
+};
+
+struct store_user_list {
+	struct store_user *items; /* no pwhash */
+	size_t		   n;
+};
+
+/* A new user; STORE_CONFLICT when the name is taken (ignoring case). */
+enum store_rc store_user_add(struct store *st, const char *name,
+    const char *pwhash, bool admin, int64_t *id);
+/* By name (ignoring case) or by id, with the password hash. */
+enum store_rc store_user_get(struct store *st, const char *name,
+    struct store_user **out);
+enum store_rc store_user_get_id(struct store *st, int64_t id,
+    struct store_user **out);
+enum store_rc store_user_list(struct store *st, struct store_user_list *out);
+/* Disable (ending every session) or enable; STORE_NOTFOUND if no user. */
+enum store_rc store_user_set_disabled(struct store *st, const char *name,
+    bool disabled);
+/*
+ * Set the password hash and end every session of the user but keep
+ * (a session hash; NULL: end them all), in one transaction.
+ */
+enum store_rc store_user_set_password(struct store *st, int64_t id,
+    const char *pwhash, const char *keep);
+void store_user_free(struct store_user *u);
+void store_user_list_free(struct store_user_list *l);
+
+/* A session, by the hash of its token, until expires_ms (Unix ms). */
+enum store_rc store_session_add(struct store *st, const char *hash,
+    int64_t user_id, const char *csrf, int64_t expires_ms);
+/*
+ * The user of an unexpired session (disabled ones too: the caller
+ * decides) and its CSRF token (caller frees). STORE_NOTFOUND otherwise.
+ */
+enum store_rc store_session_get(struct store *st, const char *hash,
+    struct store_user **user, char **csrf);
+enum store_rc store_session_delete(struct store *st, const char *hash);
+/* Delete the expired sessions; *n counts them. */
+enum store_rc store_session_purge(struct store *st, size_t *n);
+
+struct store_token {
+	int64_t id;
+	char   *name;
+	int64_t created_ms;
+	int64_t last_used_ms; /* 0: never */
+};
+
+struct store_token_list {
+	struct store_token *items;
+	size_t		    n;
+};
+
+enum store_rc store_token_add(struct store *st, int64_t user_id,
+    const char *name, const char *hash, int64_t *id);
+/* The user's tokens that are not revoked, oldest first. */
+enum store_rc store_token_list(struct store *st, int64_t user_id,
+    struct store_token_list *out);
+/* STORE_NOTFOUND unless token id is the user's and not yet revoked. */
+enum store_rc store_token_revoke(struct store *st, int64_t user_id,
+    int64_t id);
+/*
+ * The user of an unrevoked token, by its hash; records the use (at most
+ * once a minute, to spare the database a write per request).
+ */
+enum store_rc store_token_use(struct store *st, const char *hash,
+    struct store_user **user);
+void store_token_list_free(struct store_token_list *l);
 
 /*** The handle *************************************************************/
 

@@ -78,10 +78,10 @@ Test(store, migrations_are_applied_once)
 {
 	struct store *again;
 
-	cr_assert_eq(store_schema_version(st), 2);
+	cr_assert_eq(store_schema_version(st), 3);
 	again = store_open(path);
 	cr_assert_not_null(again);
-	cr_assert_eq(store_schema_version(again), 2);
+	cr_assert_eq(store_schema_version(again), 3);
 	store_close(again);
 }
 
@@ -174,7 +174,7 @@ add(const char *client, const struct store_limits *lim)
 	int64_t	    id;
 
 	cr_assert_eq(store_submission_add(st, "a", "python3", "code", 4,
-			 client, lim, &id, &why),
+			 client, 0, lim, &id, &why),
 	    STORE_OK);
 	return id;
 }
@@ -244,12 +244,12 @@ Test(store, limits)
 
 	add("x", &lim);
 	add("x", &lim);
-	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "x",
+	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "x", 0,
 			 &lim, &id, &why),
 	    STORE_FULL);
 	cr_assert_str_eq(why, "client");
 	add("y", &lim);
-	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "z",
+	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "z", 0,
 			 &lim, &id, &why),
 	    STORE_FULL);
 	cr_assert_str_eq(why, "queue");
@@ -263,17 +263,17 @@ Test(store, history_pages)
 
 	for (i = 0; i < 7; i++)
 		ids[i] = add("c", NULL);
-	cr_assert_eq(store_submission_list(st, NULL, 0, 3, &l), STORE_OK);
+	cr_assert_eq(store_submission_list(st, NULL, 0, 0, 3, &l), STORE_OK);
 	cr_assert_eq(l.n, 3);
 	cr_assert_eq(l.items[0].id, ids[6]);
 	cr_assert_eq(l.items[2].id, ids[4]);
 	cr_assert_null(l.items[0].code);
 	store_submission_list_free(&l);
-	cr_assert_eq(store_submission_list(st, NULL, ids[4], 3, &l), STORE_OK);
+	cr_assert_eq(store_submission_list(st, NULL, 0, ids[4], 3, &l), STORE_OK);
 	cr_assert_eq(l.n, 3);
 	cr_assert_eq(l.items[0].id, ids[3]);
 	store_submission_list_free(&l);
-	cr_assert_eq(store_submission_list(st, "other", 0, 3, &l), STORE_OK);
+	cr_assert_eq(store_submission_list(st, "other", 0, 0, 3, &l), STORE_OK);
 	cr_assert_eq(l.n, 0);
 	store_submission_list_free(&l);
 }
