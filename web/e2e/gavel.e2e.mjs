@@ -58,6 +58,9 @@ const shape = (code) =>
     .join('\n');
 
 const mock = process.env.E2E_MOCK === '1';
+const USER = 'ada';
+const PASSWORD = 'correct horse battery';
+const USER2 = 'bob';
 const shotDir = process.env.SCREENSHOT_DIR || (mock ? path.join(webDir, '.e2e-tmp', 'screenshots') : path.join(repoDir, 'docs', 'screenshots'));
 // on a failure: a picture and the console's text, for whoever reads the log
 const T = tap({
@@ -168,6 +171,61 @@ try {
     assert(hard.every((d) => d === 'Hard'), `difficulty filter shows ${hard}`);
     await page.selectOption('#difficulty', '');
     await page.fill('#search', '');
+  });
+
+  await T.test('anonymous: Run sends to log in; register keeps the draft; log out; a wrong password, then log in', async () => {
+    assert(await page.isVisible('[data-testid="login-link"]'), 'no Log in link for an anonymous visitor');
+    await page.click(`tr[data-slug="${SLUG}"] a`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor);
+    const draft = await typeCode(PY_PRINT);
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="login-form"]');
+    assert(page.url().endsWith('#/login?next=%2Fproblems%2Ftwo-sum'), `after an anonymous Run: ${page.url()}`);
+    // no account yet: register from the login page
+    await page.click('text=No account yet? >> a');
+    await page.waitForSelector('[data-testid="register-form"]');
+    await page.fill('#username', USER);
+    await page.fill('#password', PASSWORD);
+    await page.fill('#confirm', 'not the same');
+    await page.click('[data-testid="auth-submit"]');
+    assert((await page.textContent('[data-testid="auth-error"]')).includes('differ'), 'no mismatch message');
+    await page.fill('#confirm', PASSWORD);
+    await shot('register.png');
+    await page.click('[data-testid="auth-submit"]');
+    // back on the problem, logged in, with the draft
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor);
+    assert((await page.textContent('[data-testid="user-name"]')).trim() === USER, 'the header does not name the user');
+    assert((await editorValue()) === draft, `the draft is gone after registering:\n${await editorValue()}`);
+    // the name is taken now
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('[data-testid="login-link"]');
+    assert((await page.evaluate(() => fetch('/api/me').then((r) => r.status))) === 401, 'still logged in after Log out');
+    await page.click('[data-testid="register-link"]');
+    await page.fill('#username', USER.toUpperCase());
+    await page.fill('#password', PASSWORD);
+    await page.fill('#confirm', PASSWORD);
+    let stop = browser.allow(/\/api\/auth\/register$/, 409);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="auth-error"]');
+    stop();
+    assert((await page.textContent('[data-testid="auth-error"]')).includes('taken'), 'a taken name is not said so');
+    // log in: a wrong password first
+    await page.click('text=Have an account? >> a');
+    await page.waitForSelector('[data-testid="login-form"]');
+    await page.fill('#username', USER);
+    await page.fill('#password', 'wrong password');
+    stop = browser.allow(/\/api\/auth\/login$/, 401);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="auth-error"]');
+    stop();
+    assert((await page.textContent('[data-testid="auth-error"]')).trim() === 'Wrong username or password.', 'wrong password message');
+    await shot('login.png');
+    await page.fill('#password', PASSWORD);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"]`);
+    assert((await page.textContent('[data-testid="user-name"]')).trim() === USER, 'not logged in');
   });
 
   await T.test('Two Sum opens with statement, editor and samples', async () => {
@@ -357,6 +415,93 @@ try {
     assert(Number(after) > Number(before), `separator ${before} -> ${after}`);
     await page.keyboard.press('ArrowLeft');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  let adaIds = [];
+  await T.test('My submissions: every submission across problems; a row opens it in the editor', async () => {
+    await page.click('[data-testid="my-submissions-link"]');
+    await page.waitForSelector('[data-testid="my-submission-row"]', { timeout: 30000 });
+    const rows = await page.$$eval('[data-testid="my-submission-row"]', (r) => r.map((x) => [x.dataset.id, x.dataset.problem, x.textContent]));
+    adaIds = rows.map(([id]) => id);
+    assert(rows.length >= 2 && rows.every(([, p]) => p === SLUG), `rows ${JSON.stringify(rows)}`);
+    const ac = rows.find(([, , t]) => t.includes('Accepted'));
+    assert(ac, 'no Accepted row');
+    await shot('my-submissions.png');
+    await page.click(`[data-testid="my-submission-row"][data-id="${ac[0]}"] a`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction((want) => window.__gavelEditor && window.__gavelEditor.getValue() === want, typedAc, { timeout: 10000 });
+    assert((await page.inputValue('[data-testid="language"]')) === 'cpp', 'the submission language is not selected');
+    await page.waitForSelector('[data-testid="submission-code"]');
+  });
+
+  await T.test('Account: change the password; an API token works until revoked', async () => {
+    await page.click('[data-testid="user-name"]');
+    await page.waitForSelector('[data-testid="password-form"]');
+    await page.fill('#old-password', PASSWORD);
+    await page.fill('#new-password', PASSWORD + '!');
+    await page.fill('#confirm-password', PASSWORD + '!');
+    await page.click('[data-testid="password-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="password-changed"]');
+    await page.fill('#token-name', 'e2e script');
+    await page.click('[data-testid="create-token"]');
+    const token = (await page.textContent('[data-testid="new-token-value"]', { timeout: 10000 })).trim();
+    assert(/^gvl_/.test(token), `token ${token}`);
+    await page.waitForSelector('[data-testid="token-row"]');
+    await shot('account.png');
+    const me = await fetch(`${server.base}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert(me.status === 200 && (await me.json()).user.username === USER, `the token does not work: ${me.status}`);
+    await page.click('[aria-label="Revoke e2e script"]');
+    await page.waitForSelector('[data-testid="token-row"]', { state: 'detached' });
+    const after = await fetch(`${server.base}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert(after.status === 401, `a revoked token still answers ${after.status}`);
+  });
+
+  await T.test("a second user sees none of the first one's submissions", async () => {
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('[data-testid="login-link"]');
+    await page.click('[data-testid="register-link"]');
+    await page.fill('#username', USER2);
+    await page.fill('#password', PASSWORD);
+    await page.fill('#confirm', PASSWORD);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="my-submissions-link"]');
+    assert((await page.textContent('[data-testid="user-name"]')).trim() === USER2, 'not logged in as the second user');
+    await page.click('[data-testid="my-submissions-link"]');
+    await page.waitForSelector('[data-testid="no-submissions"]', { timeout: 30000 });
+    assert((await page.$$('[data-testid="my-submission-row"]')).length === 0, 'the second user sees submissions');
+    // no marks from the first user's history on the list
+    await page.click('header a[href="#/"] >> nth=1');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"]`);
+    assert(!(await page.isVisible(`tr[data-slug="${SLUG}"] [aria-label="Solved"]`)), 'the second user sees the first one\'s solved mark');
+    // by id: 404, exactly like a missing one
+    assert(adaIds.length > 0, 'no ids of the first user');
+    const stop = browser.allow(/\/api\/submissions\/\d+(\/events)?$/, 404);
+    const answers = await page.evaluate(async (ids) => {
+      const out = [];
+      for (const id of ids) {
+        const r = await fetch(`/api/submissions/${id}`);
+        out.push([id, r.status, await r.text()]);
+      }
+      const missing = await fetch('/api/submissions/999999');
+      out.push(['999999', missing.status, await missing.text()]);
+      return out;
+    }, adaIds);
+    for (const [id, status, body] of answers) {
+      assert(status === 404, `GET /api/submissions/${id} as ${USER2}: ${status} ${body}`);
+      assert(!body.includes('unordered_map') && !body.includes('twoSum'), `code leaked: ${body}`);
+    }
+    const shape = (b) => JSON.parse(b).error.code;
+    assert(answers.every(([, , b]) => shape(b) === shape(answers[answers.length - 1][2])), 'a foreign id answers differently from a missing one');
+    // and through the UI: the problem page does not load it
+    await page.goto(`${server.base}/#/problems/${SLUG}/submissions/${adaIds[0]}`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => /Could not load submission/.test(document.querySelector('[data-testid="notice"]').textContent), null, { timeout: 10000 });
+    const v = await editorValue();
+    assert(!v.includes('unordered_map'), 'the first user\'s code is in the editor');
+    await page.goto(`${server.base}/#/problems/${SLUG}/submissions`);
+    await page.waitForSelector('[data-testid="submissions"] >> text=No submissions yet.', { timeout: 30000 });
+    assert((await page.$$('[data-testid="submission-row"]')).length === 0, 'history rows for the second user');
+    stop();
   });
 
   await T.test('no page error, console error or request to another host', async () => {

@@ -129,6 +129,10 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
   const problems = [];
   const workers = [];
   const requests = [];
+  // Answers a test expects to be errors (GET /api/me is 401 for anyone not
+  // logged in; a wrong password is 401): Chromium logs each as a console
+  // error "Failed to load resource", which is not a problem then.
+  const allowed = [{ url: /\/api\/me$/, status: 401 }];
   const okUrl = (u) => {
     if (/^(data|blob|about|chrome-error):/.test(u)) return true;
     try {
@@ -144,7 +148,11 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
   const watch = (page) => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      if (m.type() !== 'error') return;
+      const st = /^Failed to load resource: the server responded with a status of (\d+)/.exec(m.text());
+      const url = (m.location() && m.location().url) || '';
+      if (st && allowed.some((a) => a.url.test(url) && a.status === Number(st[1]))) return;
+      problems.push(`console error: ${m.text()} ${url}`);
     });
     page.on('worker', (w) => workers.push(w.url()));
     page.on('requestfailed', (r) => {
@@ -161,6 +169,12 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
     problems,
     workers,
     requests,
+    /** Expect `status` answers from URLs matching `url` (until the returned function is called). */
+    allow(url, status) {
+      const rule = { url, status };
+      allowed.push(rule);
+      return () => allowed.splice(allowed.indexOf(rule), 1);
+    },
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });

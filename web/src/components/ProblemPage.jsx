@@ -371,7 +371,7 @@ export default function ProblemPage({ slug, initialTab = 'description', loadId =
               </span>
             </div>
             <Suspense fallback={<div className="min-h-0 flex-1 p-4 text-sm text-neutral-400">Loading editor…</div>}>
-              <CodeEditor slug={slug} language={lang} monacoLanguage={monacoLang} initialValue={code} replace={replace} onChange={setCode} errors={markers[lang]} />
+              <CodeEditor slug={slug} owner={session.user ? session.user.username.toLowerCase() : null} language={lang} monacoLanguage={monacoLang} initialValue={code} replace={replace} onChange={setCode} errors={markers[lang]} />
             </Suspense>
           </section>
           <Console

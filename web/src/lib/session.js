@@ -2,13 +2,14 @@
 // status: 'loading' until the first answer, then 'ready' (user or null).
 import { useSyncExternalStore } from 'react';
 import { api, setCsrfToken } from './api.js';
-import { clearStatuses } from './storage.js';
+import { clearStatuses, setDraftOwner } from './storage.js';
 
 let state = { status: 'loading', user: null, error: null };
 const listeners = new Set();
 
 function set(next) {
   state = { ...state, ...next };
+  setDraftOwner(state.user ? state.user.username : null);
   for (const l of listeners) l();
 }
 
