@@ -5,7 +5,7 @@ set -eu
 
 PKGS="gcc g++ make meson ninja-build pkg-config python3 \
 libseccomp-dev libjansson-dev libmicrohttpd-dev libsodium-dev libsqlite3-dev \
-libcriterion-dev procps"
+libcriterion-dev libarchive-dev procps"
 # For the tests and benchmarks only.
 [ "${1:-}" = "--test" ] && PKGS="$PKGS bubblewrap hyperfine bc chromium"
 

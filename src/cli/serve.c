@@ -23,6 +23,7 @@ enum opt_kind {
 	OPT_I64,  /* int64_t */
 	OPT_PORT, /* uint16_t */
 	OPT_KB,	  /* size_t, given in KiB */
+	OPT_MB,	  /* size_t, given in MiB */
 	OPT_FLAG, /* int, 1 when given (takes no value; env: 1 or 0) */
 };
 
@@ -46,6 +47,8 @@ static const struct opt opts[] = {
 	    "SQLite database file (gavel.db)" },
 	{ "problems", "GAVEL_PROBLEMS", OPT_STR, 0, 0, F(problems_dir),
 	    "the problem catalog (<source>/problems)" },
+	{ "authored", "GAVEL_AUTHORED", OPT_STR, 0, 0, F(authored_dir),
+	    "problems written by admins (<db dir>/authored)" },
 	{ "web", "GAVEL_WEB", OPT_STR, 0, 0, F(web_dir),
 	    "the built web UI (<source>/web/dist)" },
 	{ "workers", "GAVEL_WORKERS", OPT_INT, 1, 256, F(workers),
@@ -63,6 +66,8 @@ static const struct opt opts[] = {
 	    "largest code accepted, KiB (64)" },
 	{ "max-input-kb", "GAVEL_MAX_INPUT_KB", OPT_KB, 1, 16384,
 	    F(max_input), "largest custom input, KiB (64)" },
+	{ "max-upload-mb", "GAVEL_MAX_UPLOAD_MB", OPT_MB, 1, 1024,
+	    F(max_upload), "largest admin upload (problem, package), MiB (32)" },
 	{ "max-connections", "GAVEL_MAX_CONNECTIONS", OPT_INT, 1, 65536,
 	    F(max_connections), "open connections (512)" },
 	{ "max-per-ip", "GAVEL_MAX_PER_IP", OPT_INT, 1, 65536, F(max_per_ip),
@@ -155,6 +160,9 @@ set_opt(struct server_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OPT_KB:
 		*(size_t *)(void *)base = (size_t)n * 1024;
+		break;
+	case OPT_MB:
+		*(size_t *)(void *)base = (size_t)n << 20;
 		break;
 	case OPT_STR:
 	case OPT_FLAG:

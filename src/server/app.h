@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "server/auth.h"
+#include "server/catalog.h"
 #include "server/credentials.h"
 #include "server/router.h"
 #include "server/server.h"
@@ -58,6 +59,9 @@ struct app {
 	struct clients		   *runners; /* /api/run per client */
 	atomic_int		    runs;    /* /api/run in progress */
 	char			   *web_root; /* realpath of the UI, or NULL */
+	char			   *authored; /* realpath of --authored */
+	struct catalog_root	    roots[2]; /* bundled, authored */
+	size_t			    nroots;
 	struct limiter		   *login_user; /* failed logins per username */
 	struct limiter		   *login_addr; /* ... per client address */
 	struct limiter		   *signups;    /* registrations per address */
@@ -87,6 +91,7 @@ struct request {
 	int64_t		       who_created_ms;
 	char		       session[CRED_DIGEST_MAX]; /* its hash, or "" */
 	char		       csrf[CRED_TOKEN_MAX];	  /* the session's */
+	bool		       resolved; /* auth_resolve() ran early (admin) */
 };
 
 /*** Reply helpers (http.c) ***/
@@ -161,6 +166,13 @@ struct MHD_Response *api_me(struct request *rq);
 struct MHD_Response *api_tokens(struct request *rq);
 struct MHD_Response *api_token_create(struct request *rq);
 struct MHD_Response *api_token_delete(struct request *rq);
+struct MHD_Response *api_admin_problems(struct request *rq);
+struct MHD_Response *api_admin_problem(struct request *rq);
+struct MHD_Response *api_admin_put(struct request *rq);
+struct MHD_Response *api_admin_package(struct request *rq);
+struct MHD_Response *api_admin_visibility(struct request *rq);
+struct MHD_Response *api_admin_check(struct request *rq);
+struct MHD_Response *api_admin_rejudge(struct request *rq);
 
 /* The fields of a run or submission body, checked (submissions.c). */
 struct job {
@@ -188,6 +200,18 @@ struct MHD_Response *job_parse(struct request *rq, json_t *body,
  * (beats included when accepted). New reference.
  */
 json_t *submission_json(struct app *app, const struct store_submission *s);
+
+/* A problem's summary as GET /api/problems lists it (problems.c). */
+json_t *problem_summary(const struct store_problem *p);
+/* Whether rq's user may see p: it is not hidden, or they are an admin. */
+bool problem_visible(struct request *rq, const struct store_problem *p);
+
+/*
+ * A slot for a run (/api/run, an admin's check) of rq's client: NULL
+ * when taken (give it back with run_slot_give()), else the 429 answer.
+ */
+struct MHD_Response *run_slot_take(struct request *rq);
+void		     run_slot_give(struct request *rq);
 
 /* Whether rq's user may see s: its owner, or an admin. */
 bool submission_visible(struct request *rq, const struct store_submission *s);

@@ -368,18 +368,79 @@ unchanged(struct store *st, const char *pdir, const char *slug,
 	return same;
 }
 
+/* Serializes syncs and installs: see catalog_lock(). */
+static pthread_mutex_t catalog_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+void
+catalog_lock(void)
+{
+	pthread_mutex_lock(&catalog_mutex);
+}
+
+void
+catalog_unlock(void)
+{
+	pthread_mutex_unlock(&catalog_mutex);
+}
+
+/* Store a loaded problem with its flags; *changed as store_problem_put. */
+static int
+put_loaded(struct store *st, struct store_problem *p, bool authored,
+    bool hidden, bool *changed)
+{
+	p->authored = authored;
+	p->hidden = hidden;
+	if (store_problem_put(st, p, changed) != STORE_OK)
+		return -1;
+	if (*changed)
+		log_info("catalog: imported %s (%zu samples, %zu hidden tests)",
+		    p->slug, p->nsamples, p->nsecret);
+	return 0;
+}
+
 int
-catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
+catalog_import(struct store *st, const char *pdir, const char *slug,
+    bool authored, bool hidden, char *err, size_t errlen)
+{
+	struct store_problem p;
+	bool		     changed;
+	int		     rc = -1;
+
+	if (catalog_load(pdir, slug, &p, err, errlen) == 0) {
+		rc = put_loaded(st, &p, authored, hidden, &changed) == 0 ? 0
+									 : -2;
+		if (rc == -2)
+			snprintf(err, errlen, "the database failed");
+	}
+	store_problem_clear(&p);
+	return rc;
+}
+
+/* Whether slug is among v[0..n). */
+static bool
+has_slug(char *const *v, size_t n, const char *slug)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], slug) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Sync the problems of one root; their slugs are added to *slugs. 0, or
+ * -1 when the directory cannot be read or the store fails.
+ */
+static int
+sync_root(struct store *st, const struct catalog_root *root, char ***slugs,
+    size_t *nslugs, struct catalog_stats *out)
 {
 	DIR	      *d;
 	struct dirent *e;
-	char	     **slugs = NULL;
-	size_t	       nslugs = 0, i;
-	int	       rc = -1;
 
-	memset(out, 0, sizeof(*out));
-	if ((d = opendir(dir)) == NULL) {
-		log_warn("catalog: %s", dir);
+	if ((d = opendir(root->dir)) == NULL) {
+		log_warn("catalog: %s", root->dir);
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -391,7 +452,7 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 		if (e->d_name[0] == '.' || e->d_name[0] == '_' ||
 		    !router_valid_slug(e->d_name))
 			continue;
-		pdir = xasprintf("%s/%s", dir, e->d_name);
+		pdir = xasprintf("%s/%s", root->dir, e->d_name);
 		meta = xasprintf("%s/problem.json", pdir);
 		yaml = xasprintf("%s/problem.yaml", pdir);
 		if (stat(meta, &sb) != 0 && stat(yaml, &sb) != 0) {
@@ -402,9 +463,18 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 		}
 		free(yaml);
 		free(meta);
+		if (has_slug(*slugs, *nslugs, e->d_name)) {
+			/* The earlier root (the bundled catalog) wins. */
+			if (!failed_before(e->d_name, root->dir, true))
+				log_warnx("catalog: %s: also in an earlier "
+					  "directory; ignoring %s",
+				    e->d_name, pdir);
+			free(pdir);
+			continue;
+		}
 		out->seen++;
-		slugs = xrealloc(slugs, (nslugs + 1) * sizeof(*slugs));
-		slugs[nslugs++] = xstrdup(e->d_name);
+		*slugs = xrealloc(*slugs, (*nslugs + 1) * sizeof(**slugs));
+		(*slugs)[(*nslugs)++] = xstrdup(e->d_name);
 		err[0] = '\0';
 		if (unchanged(st, pdir, e->d_name, &known_bad)) {
 			if (known_bad)
@@ -417,29 +487,46 @@ catalog_sync(struct store *st, const char *dir, struct catalog_stats *out)
 			    e->d_name, err);
 			failed_before(e->d_name, p.content_hash, true);
 			out->failed++;
-		} else if (store_problem_put(st, &p, &changed) != STORE_OK) {
+		} else if (put_loaded(st, &p, root->authored, root->authored,
+			       &changed) != 0) {
+			/* (Authored problems arrive as drafts: hidden.) */
 			store_problem_clear(&p);
 			free(pdir);
 			closedir(d);
-			goto out;
+			return -1;
 		} else if (changed) {
-			log_info("catalog: imported %s (%zu samples, %zu "
-				 "hidden tests)", p.slug, p.nsamples,
-			    p.nsecret);
 			out->changed++;
 		}
 		store_problem_clear(&p);
 		free(pdir);
 	}
 	closedir(d);
+	return 0;
+}
+
+int
+catalog_sync(struct store *st, const struct catalog_root *roots,
+    size_t nroots, struct catalog_stats *out)
+{
+	char **slugs = NULL;
+	size_t nslugs = 0, i;
+	int    rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	catalog_lock();
+	/* Any unreadable root stops the sync before anything is retired. */
+	for (i = 0; i < nroots; i++)
+		if (sync_root(st, &roots[i], &slugs, &nslugs, out) != 0)
+			goto out;
 	if (store_problem_retire_others(st, (const char *const *)slugs,
 		nslugs, &out->retired) != STORE_OK)
 		goto out;
 	if (out->retired > 0)
-		log_info("catalog: retired %zu problem(s) gone from %s",
-		    out->retired, dir);
+		log_info("catalog: retired %zu problem(s) gone from %s%s",
+		    out->retired, roots[0].dir, nroots > 1 ? " and the others" : "");
 	rc = 0;
 out:
+	catalog_unlock();
 	for (i = 0; i < nslugs; i++)
 		free(slugs[i]);
 	free(slugs);

@@ -14,6 +14,7 @@
 #ifndef GAVEL_SERVER_CATALOG_H
 #define GAVEL_SERVER_CATALOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store/store.h"
@@ -25,12 +26,37 @@ struct catalog_stats {
 	size_t retired; /* gone from the directory */
 };
 
+/* One directory of problems. */
+struct catalog_root {
+	const char *dir;
+	bool	    authored; /* the admins' (--authored): new ones hidden */
+};
+
 /*
- * Bring the store in step with dir. 0 on success (individual bad
- * problems are logged and counted, not fatal), -1 when dir cannot be
- * read or the store fails.
+ * Bring the store in step with the roots, in order (a slug in two roots:
+ * the first wins). 0 on success (individual bad problems are logged and
+ * counted, not fatal), -1 when a root cannot be read (then nothing is
+ * retired) or the store fails. Takes the catalog lock.
  */
-int catalog_sync(struct store *st, const char *dir, struct catalog_stats *out);
+int catalog_sync(struct store *st, const struct catalog_root *roots,
+    size_t nroots, struct catalog_stats *out);
+
+/*
+ * The catalog lock: held by catalog_sync() for its whole run, and by
+ * whoever installs a problem directory (authoring.c) from before the
+ * directory changes until it is imported, so a sync never sees a
+ * directory that is not yet (or no longer) in the store and retires it.
+ */
+void catalog_lock(void);
+void catalog_unlock(void);
+
+/*
+ * Import one problem directory now (the caller holds the catalog lock).
+ * hidden applies to a problem new to the store. 0, or with err set -1
+ * (the problem does not load) or -2 (the store failed).
+ */
+int catalog_import(struct store *st, const char *pdir, const char *slug,
+    bool authored, bool hidden, char *err, size_t errlen);
 
 /*
  * Read one problem directory into *p (the caller clears it with

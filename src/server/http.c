@@ -66,6 +66,15 @@ mono_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+/* The body cap of rq: the upload cap on admin routes. */
+static size_t
+body_cap(const struct request *rq)
+{
+	if (rq->rstatus == ROUTE_OK && router_is_admin(rq->route.id))
+		return rq->app->cfg->max_upload;
+	return http_body_cap(rq->app);
+}
+
 size_t
 http_body_cap(const struct app *app)
 {
@@ -295,8 +304,7 @@ dispatch(struct request *rq)
 
 	if (rq->too_large)
 		return reply_error(rq, 413, "too_large",
-		    "the request body is larger than %zu bytes",
-		    http_body_cap(rq->app));
+		    "the request body is larger than %zu bytes", body_cap(rq));
 	switch (rq->rstatus) {
 	case ROUTE_OK:
 		break;
@@ -309,7 +317,8 @@ dispatch(struct request *rq)
 		MHD_add_response_header(r, "Allow", rq->route.allow);
 		return r;
 	}
-	if (rq->route.id != ROUTE_STATIC && (r = auth_resolve(rq)) != NULL)
+	if (rq->route.id != ROUTE_STATIC && !rq->resolved &&
+	    (r = auth_resolve(rq)) != NULL)
 		return r;
 	switch (rq->route.id) {
 	case ROUTE_HEALTH:
@@ -348,6 +357,20 @@ dispatch(struct request *rq)
 		return api_token_create(rq);
 	case ROUTE_TOKEN_DELETE:
 		return api_token_delete(rq);
+	case ROUTE_ADMIN_PROBLEMS:
+		return api_admin_problems(rq);
+	case ROUTE_ADMIN_PROBLEM:
+		return api_admin_problem(rq);
+	case ROUTE_ADMIN_PUT:
+		return api_admin_put(rq);
+	case ROUTE_ADMIN_PACKAGE:
+		return api_admin_package(rq);
+	case ROUTE_ADMIN_VISIBILITY:
+		return api_admin_visibility(rq);
+	case ROUTE_ADMIN_CHECK:
+		return api_admin_check(rq);
+	case ROUTE_ADMIN_REJUDGE:
+		return api_admin_rejudge(rq);
 	case ROUTE_NONE:
 		break;
 	}
@@ -486,9 +509,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
     size_t *upload_data_size, void **con_cls)
 {
-	struct app     *app = cls;
-	struct request *rq = *con_cls;
-	size_t		cap = http_body_cap(app);
+	struct app	    *app = cls;
+	struct request	    *rq = *con_cls;
+	struct MHD_Response *r;
+	size_t		     cap;
 
 	if (rq == NULL) {
 		const char *cl;
@@ -503,15 +527,28 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		client_address(conn, rq->client, sizeof(rq->client));
 		rq->rstatus = router_match(method, url, &rq->route);
 		*con_cls = rq;
+		/*
+		 * Admin routes take large bodies (packages): who is asking
+		 * is settled before one byte of the body is read, so only
+		 * an admin can make the server hold --max-upload-mb.
+		 */
+		if (rq->rstatus == ROUTE_OK && router_is_admin(rq->route.id)) {
+			if ((r = auth_resolve(rq)) == NULL)
+				r = auth_require_admin(rq);
+			if (r != NULL)
+				return answer(rq, r);
+			rq->resolved = true;
+		}
 		/* Refuse a declared oversized body before reading any of it. */
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl != NULL && strtoull(cl, NULL, 10) > cap) {
+		if (cl != NULL && strtoull(cl, NULL, 10) > body_cap(rq)) {
 			rq->too_large = true;
 			return answer(rq, dispatch(rq));
 		}
 		return MHD_YES;
 	}
+	cap = body_cap(rq);
 	if (*upload_data_size > 0) {
 		size_t n = *upload_data_size;
 

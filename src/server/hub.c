@@ -29,6 +29,7 @@ struct topic {
 	bool	      finished;	  /* "done" published */
 	int	      subs;	  /* subscribers holding it */
 	int64_t	      idle_since; /* ms, when finished and unsubscribed */
+	bool	      orphan;	  /* unlinked by hub_reopen, still followed */
 	struct topic *next;	  /* in its bucket */
 };
 
@@ -135,19 +136,26 @@ collect(struct hub *h)
 	}
 }
 
-/* Unlink and free one topic. Lock held. */
+/* Unlink t from its bucket without freeing it. Lock held. */
 static void
-drop(struct hub *h, struct topic *t)
+unlink_topic(struct hub *h, struct topic *t)
 {
 	struct topic **pp = &h->buckets[(uint64_t)t->id % NBUCKETS];
 
 	for (; *pp != NULL; pp = &(*pp)->next)
 		if (*pp == t) {
 			*pp = t->next;
-			topic_free(t);
 			h->ntopics--;
 			return;
 		}
+}
+
+/* Unlink and free one topic. Lock held. */
+static void
+drop(struct hub *h, struct topic *t)
+{
+	unlink_topic(h, t);
+	topic_free(t);
 }
 
 /* The topic of id, created with its "queued" event. Lock held. */
@@ -194,6 +202,31 @@ hub_publish(struct hub *h, int64_t id, const char *event, const char *data)
 }
 
 void
+hub_reopen(struct hub *h, int64_t id)
+{
+	unsigned      b = (unsigned)((uint64_t)id % NBUCKETS);
+	struct topic *t;
+
+	pthread_mutex_lock(&h->lock);
+	for (t = h->buckets[b]; t != NULL; t = t->next)
+		if (t->id == id)
+			break;
+	if (t != NULL && t->finished) {
+		/*
+		 * Its subscribers read on to its old "done"; the next
+		 * publish starts a new topic, so a new subscriber follows
+		 * the new judging from "queued".
+		 */
+		unlink_topic(h, t);
+		if (t->subs == 0)
+			topic_free(t);
+		else
+			t->orphan = true;
+	}
+	pthread_mutex_unlock(&h->lock);
+}
+
+void
 hub_shutdown(struct hub *h)
 {
 	pthread_mutex_lock(&h->lock);
@@ -224,9 +257,11 @@ hub_unsubscribe(struct hub_sub *s)
 		return;
 	h = s->hub;
 	pthread_mutex_lock(&h->lock);
-	if (--s->t->subs == 0 && s->t->finished)
+	if (--s->t->subs == 0 && s->t->orphan)
+		topic_free(s->t); /* reopened: nobody can find it any more */
+	else if (s->t->subs == 0 && s->t->finished)
 		s->t->idle_since = mono_ms();
-	if (s->t->subs == 0 && !s->t->finished && s->t->nev <= 1)
+	else if (s->t->subs == 0 && !s->t->finished && s->t->nev <= 1)
 		drop(h, s->t); /* only its own "queued": nothing to lose */
 	collect(h);
 	pthread_mutex_unlock(&h->lock);

@@ -29,6 +29,13 @@ void	    hub_free(struct hub *h);
 void hub_publish(struct hub *h, int64_t id, const char *event,
     const char *data);
 
+/*
+ * Submission id is judged again (rejudge): a finished topic of it is
+ * forgotten, so the next events start a new one. Subscribers of the old
+ * topic still read it to its end.
+ */
+void hub_reopen(struct hub *h, int64_t id);
+
 /* Wake every subscriber and make hub_next() report the end. */
 void hub_shutdown(struct hub *h);
 

@@ -26,8 +26,8 @@ text_or_null(const char *s, size_t n)
 	return json_text(s, n);
 }
 
-static json_t *
-summary(const struct store_problem *p)
+json_t *
+problem_summary(const struct store_problem *p)
 {
 	return json_pack("{s:s,s:s,s:s,s:o,s:s,s:I,s:I,s:f}", "slug", p->slug,
 	    "title", p->title, "difficulty", p->difficulty, "tags",
@@ -36,6 +36,14 @@ summary(const struct store_problem *p)
 	    (json_int_t)p->submissions, "acceptance",
 	    p->submissions > 0 ? (double)p->accepted / (double)p->submissions
 			       : 0.0);
+}
+
+bool
+problem_visible(struct request *rq, const struct store_problem *p)
+{
+	const struct principal *who = request_principal(rq);
+
+	return !p->hidden || (who != NULL && who->admin);
 }
 
 /* A filter parameter: absent, or at most 100 bytes. */
@@ -55,7 +63,7 @@ filter_arg(struct request *rq, const char *key, const char **out,
 struct MHD_Response *
 api_problems(struct request *rq)
 {
-	struct store_problem_filter f;
+	struct store_problem_filter f = { 0 };
 	struct store_problem_list   l;
 	struct MHD_Response	   *err = NULL;
 	json_t			   *arr;
@@ -70,7 +78,7 @@ api_problems(struct request *rq)
 		    "the database failed; try again");
 	arr = json_array();
 	for (i = 0; i < l.n; i++)
-		json_array_append_new(arr, summary(&l.items[i]));
+		json_array_append_new(arr, problem_summary(&l.items[i]));
 	store_problem_list_free(&l);
 	return reply_json(rq, 200, arr);
 }
@@ -84,13 +92,17 @@ api_problem(struct request *rq)
 	size_t		      i;
 
 	rc = store_problem_get(rq->app->store, rq->route.slug, true, false, &p);
+	if (rc == STORE_OK && !problem_visible(rq, p)) {
+		store_problem_free(p);
+		rc = STORE_NOTFOUND; /* a draft: no hint that it exists */
+	}
 	if (rc == STORE_NOTFOUND)
 		return reply_error(rq, 404, "not_found", "no problem %s",
 		    rq->route.slug);
 	if (rc != STORE_OK)
 		return reply_error(rq, 500, "internal",
 		    "the database failed; try again");
-	j = summary(p);
+	j = problem_summary(p);
 	json_object_set_new(j, "statement",
 	    text_or_null(p->statement, strlen(p->statement)));
 	json_object_set_new(j, "signature",

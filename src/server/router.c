@@ -31,6 +31,14 @@ static const struct route routes[] = {
 	{ "/api/tokens", "GET", ROUTE_TOKENS },
 	{ "/api/tokens", "POST", ROUTE_TOKEN_CREATE },
 	{ "/api/tokens/{id}", "DELETE", ROUTE_TOKEN_DELETE },
+	{ "/api/admin/problems", "GET", ROUTE_ADMIN_PROBLEMS },
+	{ "/api/admin/problems/{slug}", "GET", ROUTE_ADMIN_PROBLEM },
+	{ "/api/admin/problems/{slug}", "PUT", ROUTE_ADMIN_PUT },
+	{ "/api/admin/problems/{slug}/package", "POST", ROUTE_ADMIN_PACKAGE },
+	{ "/api/admin/problems/{slug}/visibility", "POST",
+	    ROUTE_ADMIN_VISIBILITY },
+	{ "/api/admin/problems/{slug}/check", "POST", ROUTE_ADMIN_CHECK },
+	{ "/api/admin/problems/{slug}/rejudge", "POST", ROUTE_ADMIN_REJUDGE },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -39,6 +47,23 @@ static int
 slug_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+int
+router_is_admin(enum route_id id)
+{
+	switch (id) {
+	case ROUTE_ADMIN_PROBLEMS:
+	case ROUTE_ADMIN_PROBLEM:
+	case ROUTE_ADMIN_PUT:
+	case ROUTE_ADMIN_PACKAGE:
+	case ROUTE_ADMIN_VISIBILITY:
+	case ROUTE_ADMIN_CHECK:
+	case ROUTE_ADMIN_REJUDGE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 int

@@ -30,6 +30,13 @@ enum route_id {
 	ROUTE_TOKENS,		 /* GET /api/tokens */
 	ROUTE_TOKEN_CREATE,	 /* POST /api/tokens */
 	ROUTE_TOKEN_DELETE,	 /* DELETE /api/tokens/{id} */
+	ROUTE_ADMIN_PROBLEMS,	 /* GET /api/admin/problems */
+	ROUTE_ADMIN_PROBLEM,	 /* GET /api/admin/problems/{slug} */
+	ROUTE_ADMIN_PUT,	 /* PUT /api/admin/problems/{slug} */
+	ROUTE_ADMIN_PACKAGE,	 /* POST .../{slug}/package */
+	ROUTE_ADMIN_VISIBILITY,	 /* POST .../{slug}/visibility */
+	ROUTE_ADMIN_CHECK,	 /* POST .../{slug}/check */
+	ROUTE_ADMIN_REJUDGE,	 /* POST .../{slug}/rejudge */
 	ROUTE_STATIC,		 /* GET anything outside /api/: the web UI */
 };
 
@@ -56,6 +63,9 @@ struct route_match {
  */
 enum route_status router_match(const char *method, const char *path,
     struct route_match *m);
+
+/* Whether id is one of the admin routes (/api/admin/...). */
+int router_is_admin(enum route_id id);
 
 /* Whether s is a valid slug (also used for the problem field of bodies). */
 int router_valid_slug(const char *s);

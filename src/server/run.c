@@ -60,6 +60,32 @@ report_json(const struct job *job, const struct judge_report *rep)
 }
 
 struct MHD_Response *
+run_slot_take(struct request *rq)
+{
+	struct app *app = rq->app;
+
+	if (!clients_take(app->runners, rq->client, app->cfg->max_client_runs))
+		return reply_error(rq, 429, "busy",
+		    "you already have %d runs in progress",
+		    app->cfg->max_client_runs);
+	if (atomic_fetch_add(&app->runs, 1) >= app->cfg->max_runs) {
+		atomic_fetch_sub(&app->runs, 1);
+		clients_give(app->runners, rq->client);
+		return reply_error(rq, 429, "busy",
+		    "the server is running %d programs already; try again",
+		    app->cfg->max_runs);
+	}
+	return NULL;
+}
+
+void
+run_slot_give(struct request *rq)
+{
+	atomic_fetch_sub(&rq->app->runs, 1);
+	clients_give(rq->app->runners, rq->client);
+}
+
+struct MHD_Response *
 api_run(struct request *rq)
 {
 	struct app	    *app = rq->app;
@@ -85,21 +111,10 @@ api_run(struct request *rq)
 		json_decref(body);
 		return err;
 	}
-	if (!clients_take(app->runners, rq->client, app->cfg->max_client_runs)) {
+	if ((err = run_slot_take(rq)) != NULL) {
 		store_problem_free(job.p);
 		json_decref(body);
-		return reply_error(rq, 429, "busy",
-		    "you already have %d runs in progress",
-		    app->cfg->max_client_runs);
-	}
-	if (atomic_fetch_add(&app->runs, 1) >= app->cfg->max_runs) {
-		atomic_fetch_sub(&app->runs, 1);
-		clients_give(app->runners, rq->client);
-		store_problem_free(job.p);
-		json_decref(body);
-		return reply_error(rq, 429, "busy",
-		    "the server is running %d programs already; try again",
-		    app->cfg->max_runs);
+		return err;
 	}
 
 	memset(&req, 0, sizeof(req));
@@ -120,8 +135,7 @@ api_run(struct request *rq)
 		req.samples_only = true;
 	}
 	rc = judge_run(&req, &rep);
-	atomic_fetch_sub(&app->runs, 1);
-	clients_give(app->runners, rq->client);
+	run_slot_give(rq);
 	if (rc != 0) {
 		log_warnx("run %s %s: %s", job.problem, job.language,
 		    rep.message ? rep.message : "judge refused");

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "server/app.h"
+#include "server/authoring.h"
 #include "server/catalog.h"
 #include "server/http.h"
 #include "server/hub.h"
@@ -56,6 +57,7 @@ server_config_defaults(struct server_config *cfg)
 	cfg->max_per_ip = 128;
 	cfg->timeout_s = 30;
 	cfg->rescan_s = 10;
+	cfg->max_upload = (size_t)32 << 20;
 	cfg->session_days = 14;
 	cfg->rate_runs = 30;
 	cfg->rate_submissions = 10;
@@ -113,11 +115,49 @@ rescan_loop(void *arg)
 		if (rs->stop)
 			break;
 		pthread_mutex_unlock(&rs->lock);
-		catalog_sync(rs->app->store, rs->app->cfg->problems_dir, &cs);
+		catalog_sync(rs->app->store, rs->app->roots, rs->app->nroots,
+		    &cs);
 		pthread_mutex_lock(&rs->lock);
 	}
 	pthread_mutex_unlock(&rs->lock);
 	return NULL;
+}
+
+/*
+ * The authored root: --authored, or "authored" beside the database.
+ * Made if missing. Its real path (caller frees), or NULL (logged).
+ */
+static char *
+authored_root(const struct server_config *cfg)
+{
+	const char *slash;
+	char	   *dir, *real;
+
+	if (cfg->authored_dir != NULL)
+		dir = xstrdup(cfg->authored_dir);
+	else if ((slash = strrchr(cfg->db_path, '/')) != NULL)
+		dir = xasprintf("%.*s/authored",
+		    (int)(slash - cfg->db_path) + (slash == cfg->db_path),
+		    cfg->db_path);
+	else
+		dir = xstrdup("authored");
+	real = authoring_open_root(dir);
+	if (real == NULL)
+		log_warnx("serve: cannot use %s for authored problems (see "
+			  "--authored)",
+		    dir);
+	free(dir);
+	return real;
+}
+
+/* The catalog's roots: the bundled problems, then the authored ones. */
+static size_t
+catalog_roots(const struct server_config *cfg, const char *authored,
+    struct catalog_root *roots)
+{
+	roots[0] = (struct catalog_root){ cfg->problems_dir, false };
+	roots[1] = (struct catalog_root){ authored, true };
+	return 2;
 }
 
 int
@@ -125,6 +165,8 @@ server_check(const struct server_config *cfg)
 {
 	struct store	    *st;
 	struct catalog_stats cs;
+	struct catalog_root  roots[2];
+	char		    *authored;
 	int64_t		     q, r, d;
 	int		     rc = 1;
 
@@ -132,7 +174,12 @@ server_check(const struct server_config *cfg)
 		fprintf(stderr, "gavel serve: cannot open %s\n", cfg->db_path);
 		return 1;
 	}
-	if (catalog_sync(st, cfg->problems_dir, &cs) != 0) {
+	if ((authored = authored_root(cfg)) == NULL) {
+		store_close(st);
+		return 1;
+	}
+	if (catalog_sync(st, roots, catalog_roots(cfg, authored, roots),
+		&cs) != 0) {
 		fprintf(stderr, "gavel serve: cannot read %s\n",
 		    cfg->problems_dir);
 	} else if (store_submission_counts(st, &q, &r, &d) == STORE_OK) {
@@ -146,6 +193,7 @@ server_check(const struct server_config *cfg)
 		    rc == 0 ? "configuration OK"
 			    : "invalid problems (see above): not OK");
 	}
+	free(authored);
 	store_close(st);
 	return rc;
 }
@@ -201,14 +249,18 @@ server_run(const struct server_config *cfg_in)
 		log_warnx("serve: cannot open the database %s", cfg.db_path);
 		goto out;
 	}
-	if (catalog_sync(app.store, cfg.problems_dir, &cs) != 0) {
+	if ((app.authored = authored_root(&cfg)) == NULL)
+		goto out;
+	app.nroots = catalog_roots(&cfg, app.authored, app.roots);
+	if (catalog_sync(app.store, app.roots, app.nroots, &cs) != 0) {
 		log_warnx("serve: cannot import the catalog %s",
 		    cfg.problems_dir);
 		goto out;
 	}
-	log_info("catalog: %zu problems in %s (%zu imported, %zu invalid, "
-		 "%zu retired)",
-	    cs.seen, cfg.problems_dir, cs.changed, cs.failed, cs.retired);
+	log_info("catalog: %zu problems in %s and %s (%zu imported, %zu "
+		 "invalid, %zu retired)",
+	    cs.seen, cfg.problems_dir, app.authored, cs.changed, cs.failed,
+	    cs.retired);
 	if (store_submission_requeue_running(app.store, &requeued) != STORE_OK)
 		goto out;
 	if (requeued > 0)
@@ -276,6 +328,7 @@ out:
 	hub_free(app.hub);
 	store_close(app.store);
 	free(app.web_root);
+	free(app.authored);
 	if (rc == 0)
 		log_info("serve: stopped cleanly");
 	return rc;

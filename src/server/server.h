@@ -20,6 +20,7 @@ struct server_config {
 	uint16_t    port;	     /* 0: any free port (logged) */
 	const char *db_path;	     /* SQLite file */
 	const char *problems_dir;    /* the catalog */
+	const char *authored_dir;    /* admins' problems; NULL: <db dir>/authored */
 	const char *web_dir;	     /* built web UI; NULL or missing: API only */
 	int	    workers;	     /* judging threads (>= 1) */
 	int64_t	    max_queue;	     /* queued submissions before 429 */
@@ -39,6 +40,7 @@ struct server_config {
 	int	    rate_runs;	     /* /api/run per user a minute; 0: no limit */
 	int	    rate_submissions; /* submissions per user a minute; 0: none */
 	const char *pwhash_cost;     /* "interactive", "moderate" or "min" */
+	size_t	    max_upload;	     /* bytes of an admin route's body */
 };
 
 /* The defaults, as the flags document them (workers: one per core). */

@@ -64,6 +64,11 @@ job_parse(struct request *rq, json_t *body, bool allow_input,
 	/* Samples only for a run: they go back with its answer. */
 	rc = store_problem_get(rq->app->store, job->problem, allow_input,
 	    false, &job->p);
+	if (rc == STORE_OK && !problem_visible(rq, job->p)) {
+		store_problem_free(job->p);
+		job->p = NULL;
+		rc = STORE_NOTFOUND; /* a draft: as if there were none */
+	}
 	if (rc == STORE_NOTFOUND)
 		return reply_error(rq, 422, "invalid",
 		    "unknown problem \"%.100s\"", job->problem);

@@ -143,6 +143,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE submissions ADD COLUMN user_id INTEGER"
 	"  REFERENCES users(id);"
 	"CREATE INDEX submissions_user ON submissions(user_id, id);",
+
+	/*
+	 * 4 (admin): a hidden problem (a draft) is listed and served to
+	 * admins only; authored ones came from the admins' directory
+	 * (--authored), not the bundled catalog.
+	 */
+	"ALTER TABLE problems ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE problems ADD COLUMN authored INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -164,6 +172,7 @@ enum stmt_id {
 	S_PROB_GET,
 	S_PROB_TESTS,
 	S_PROB_LIST,
+	S_PROB_SET_HIDDEN,
 	S_SUB_QUEUED,
 	S_SUB_CLIENT,
 	S_SUB_INSERT,
@@ -178,6 +187,9 @@ enum stmt_id {
 	S_SUB_LIST,
 	S_SUB_COUNTS,
 	S_SUB_BEATS,
+	S_SUB_REJUDGE_STATS,
+	S_SUB_REJUDGE_TESTS,
+	S_SUB_REJUDGE,
 	S_USER_INSERT,
 	S_USER_BY_NAME,
 	S_USER_BY_ID,
@@ -203,7 +215,7 @@ enum stmt_id {
 	"coalesce((SELECT accepted FROM problem_stats t"                       \
 	"  WHERE t.slug = p.slug), 0), "                                      \
 	"coalesce((SELECT submissions FROM problem_stats t"                    \
-	"  WHERE t.slug = p.slug), 0)"
+	"  WHERE t.slug = p.slug), 0), p.hidden, p.authored"
 
 #define SUB_COLS                                                               \
 	"id, problem, language, client, status, verdict, cpu_ms, memory_kb, " \
@@ -224,15 +236,17 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_PROB_UPSERT] =
 	    "INSERT INTO problems (slug, title, difficulty, kind, tags,"
 	    " signature, statement, starter, dir, content_hash, time_ms,"
-	    " memory_mb, active, updated_ms)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)"
+	    " memory_mb, active, updated_ms, hidden, authored)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13,"
+	    " ?14, ?15)"
 	    " ON CONFLICT (slug) DO UPDATE SET title = excluded.title,"
 	    " difficulty = excluded.difficulty, kind = excluded.kind,"
 	    " tags = excluded.tags, signature = excluded.signature,"
 	    " statement = excluded.statement, starter = excluded.starter,"
 	    " dir = excluded.dir, content_hash = excluded.content_hash,"
 	    " time_ms = excluded.time_ms, memory_mb = excluded.memory_mb,"
-	    " active = 1, updated_ms = excluded.updated_ms",
+	    " active = 1, updated_ms = excluded.updated_ms,"
+	    " authored = excluded.authored",
 	[S_PROB_DEL_TESTS] = "DELETE FROM problem_tests WHERE slug = ?1",
 	[S_PROB_DEL_TAGS] = "DELETE FROM problem_tags WHERE slug = ?1",
 	[S_PROB_INS_TEST] = "INSERT INTO problem_tests (slug, kind, seq, name,"
@@ -254,7 +268,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " AND (?2 IS NULL OR p.difficulty = ?2 COLLATE NOCASE)"
 	    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM problem_tags t"
 	    "  WHERE t.slug = p.slug AND t.tag = ?3 COLLATE NOCASE))"
+	    " AND (?4 = 1 OR p.hidden = 0)"
 	    " ORDER BY p.title COLLATE NOCASE, p.slug",
+	[S_PROB_SET_HIDDEN] = "UPDATE problems SET hidden = ?2"
+			      " WHERE slug = ?1 AND active = 1",
 	[S_SUB_QUEUED] = "SELECT count(*) FROM submissions"
 			 " WHERE status = 'queued'",
 	[S_SUB_CLIENT] = "SELECT count(*) FROM submissions WHERE client = ?1"
@@ -316,6 +333,28 @@ static const char *const stmt_sql[S_COUNT] = {
 	    "  AND o.id <> s.id AND o.memory_kb > s.memory_kb)"
 	    " FROM submissions s"
 	    " WHERE s.id = ?1 AND s.status = 'done' AND s.verdict = 'AC'",
+	/*
+	 * Rejudge: the counters forget the results about to be redone
+	 * (store_submission_finish counts them again), the per-test rows
+	 * go, and the submissions return to the queue as if new.
+	 */
+	[S_SUB_REJUDGE_STATS] =
+	    "UPDATE problem_stats SET"
+	    " submissions = max(0, submissions - (SELECT count(*)"
+	    "  FROM submissions WHERE problem = ?1 AND status = 'done')),"
+	    " accepted = max(0, accepted - (SELECT count(*) FROM submissions"
+	    "  WHERE problem = ?1 AND status = 'done' AND verdict = 'AC'))"
+	    " WHERE slug = ?1",
+	[S_SUB_REJUDGE_TESTS] =
+	    "DELETE FROM submission_tests WHERE submission_id IN"
+	    " (SELECT id FROM submissions WHERE problem = ?1"
+	    "  AND status = 'done')",
+	[S_SUB_REJUDGE] =
+	    "UPDATE submissions SET status = 'queued', verdict = NULL,"
+	    " cpu_ms = NULL, memory_kb = NULL, compile_output = NULL,"
+	    " message = NULL, failed_test = NULL, total_tests = NULL,"
+	    " attempts = 0, started_ms = NULL, finished_ms = NULL"
+	    " WHERE problem = ?1 AND status = 'done' RETURNING id",
 	[S_USER_INSERT] = "INSERT INTO users (name, pwhash, admin, created_ms)"
 			  " VALUES (?1, ?2, ?3, ?4)",
 	[S_USER_BY_NAME] = "SELECT " USER_COLS ", u.pwhash FROM users u"
@@ -854,6 +893,8 @@ store_problem_put(struct store *st, const struct store_problem *p,
 	sqlite3_bind_int64(s, 11, p->time_ms);
 	sqlite3_bind_int64(s, 12, p->memory_mb);
 	sqlite3_bind_int64(s, 13, now_ms());
+	sqlite3_bind_int(s, 14, p->hidden);
+	sqlite3_bind_int(s, 15, p->authored);
 	r = sqlite3_step(s);
 	done(s);
 	if (r != SQLITE_DONE)
@@ -956,6 +997,8 @@ read_problem(sqlite3_stmt *s, struct store_problem *p)
 	p->memory_mb = (uint32_t)sqlite3_column_int64(s, 9);
 	p->accepted = sqlite3_column_int64(s, 10);
 	p->submissions = sqlite3_column_int64(s, 11);
+	p->hidden = sqlite3_column_int(s, 12) != 0;
+	p->authored = sqlite3_column_int(s, 13) != 0;
 }
 
 static int
@@ -1008,8 +1051,8 @@ store_problem_get(struct store *st, const char *slug, bool with_tests,
 	if (r == SQLITE_ROW) {
 		p = xcalloc(1, sizeof(*p));
 		read_problem(s, p);
-		p->statement = col_str(s, 12);
-		p->starter_json = col_str(s, 13);
+		p->statement = col_str(s, 14);
+		p->starter_json = col_str(s, 15);
 	}
 	done(s);
 	if (r == SQLITE_DONE) {
@@ -1076,6 +1119,7 @@ store_problem_list(struct store *st, const struct store_problem_filter *f,
 		bind_text(s, 2, f->difficulty);
 	if (f != NULL && f->tag != NULL && f->tag[0] != '\0')
 		bind_text(s, 3, f->tag);
+	sqlite3_bind_int(s, 4, f != NULL && f->with_hidden);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		out->items = xrealloc(out->items,
 		    (out->n + 1) * sizeof(*out->items));
@@ -1092,6 +1136,29 @@ out:
 	free(pat);
 	if (rc != STORE_OK)
 		store_problem_list_free(out);
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_problem_set_hidden(struct store *st, const char *slug, bool hidden)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int	      r;
+
+	if (c == NULL || (s = stmt(c, S_PROB_SET_HIDDEN)) == NULL)
+		goto out;
+	bind_text(s, 1, slug);
+	sqlite3_bind_int(s, 2, hidden);
+	r = sqlite3_step(s);
+	done(s);
+	if (r != SQLITE_DONE)
+		log_warnx("store: hide problem %s: %s", slug, sqlerr(c));
+	else
+		rc = sqlite3_changes(c->db) > 0 ? STORE_OK : STORE_NOTFOUND;
+out:
 	conn_put(st, c);
 	return rc;
 }
@@ -2024,6 +2091,56 @@ store_token_use(struct store *st, const char *hash, struct store_user **user)
 		step_write(c, s, "touch token");
 	}
 out:
+	conn_put(st, c);
+	return rc;
+}
+
+enum store_rc
+store_submission_rejudge(struct store *st, const char *problem,
+    int64_t **ids, size_t *n)
+{
+	struct conn  *c = conn_get(st);
+	sqlite3_stmt *s;
+	enum store_rc rc = STORE_ERR;
+	int64_t	     *v = NULL;
+	size_t	      k = 0;
+	int	      r;
+
+	*ids = NULL;
+	*n = 0;
+	if (c == NULL)
+		return STORE_ERR;
+	/* One transaction: the counters and the queue move together. */
+	if (exec1(c, S_BEGIN) != 0 ||
+	    (s = stmt(c, S_SUB_REJUDGE_STATS)) == NULL)
+		goto out;
+	bind_text(s, 1, problem);
+	r = sqlite3_step(s);
+	done(s);
+	if (r != SQLITE_DONE || (s = stmt(c, S_SUB_REJUDGE_TESTS)) == NULL)
+		goto out;
+	bind_text(s, 1, problem);
+	r = sqlite3_step(s);
+	done(s);
+	if (r != SQLITE_DONE || (s = stmt(c, S_SUB_REJUDGE)) == NULL)
+		goto out;
+	bind_text(s, 1, problem);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k++] = sqlite3_column_int64(s, 0);
+	}
+	done(s);
+	if (r != SQLITE_DONE || exec1(c, S_COMMIT) != 0)
+		goto out;
+	*ids = v;
+	*n = k;
+	v = NULL;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK)
+		log_warnx("store: rejudge %s: %s", problem, sqlerr(c));
+	free(v);
+	rollback(c);
 	conn_put(st, c);
 	return rc;
 }

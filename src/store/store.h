@@ -57,6 +57,9 @@ struct store_problem {
 	uint32_t	   memory_mb;
 	int64_t		   accepted;	/* AC submissions (filled by get/list) */
 	int64_t		   submissions; /* judged submissions */
+	bool		   hidden;	/* a draft: admins only (kept by put
+					   for an existing problem) */
+	bool		   authored;	/* from the admins' directory */
 	struct store_test *samples;
 	size_t		   nsamples;
 	struct store_test *secret;	/* hidden: never leaves the server */
@@ -67,6 +70,7 @@ struct store_problem_filter {
 	const char *q;		/* substring of slug, title or a tag; or NULL */
 	const char *difficulty; /* exact (case-insensitive), or NULL */
 	const char *tag;	/* exact (case-insensitive), or NULL */
+	bool	    with_hidden; /* hidden problems too (admins) */
 };
 
 struct store_problem_list {
@@ -78,6 +82,8 @@ struct store_problem_list {
  * Insert or replace a problem (with all its tests) when its content hash
  * differs from the stored one; mark it active. *changed tells whether it
  * wrote anything. Atomic: a reader sees the old or the new problem.
+ * p->hidden applies to a new problem only: an existing one keeps its
+ * flag (store_problem_set_hidden changes it).
  */
 enum store_rc store_problem_put(struct store *st,
     const struct store_problem *p, bool *changed);
@@ -94,15 +100,24 @@ enum store_rc store_problem_retire_others(struct store *st,
     const char *const *slugs, size_t n, size_t *removed);
 
 /*
- * One active problem. With_tests loads the samples, and with_secret the
- * hidden tests as well. STORE_NOTFOUND when absent or retired.
+ * One active problem, hidden or not (p->hidden says; callers serving
+ * non-admins must treat a hidden one as absent). With_tests loads the
+ * samples, and with_secret the hidden tests as well. STORE_NOTFOUND when
+ * absent or retired.
  */
 enum store_rc store_problem_get(struct store *st, const char *slug,
     bool with_tests, bool with_secret, struct store_problem **out);
 
-/* Active problems matching *f (NULL: all), ordered by title. */
+/*
+ * Active problems matching *f (NULL: all visible ones), ordered by title.
+ * Hidden problems only with f->with_hidden.
+ */
 enum store_rc store_problem_list(struct store *st,
     const struct store_problem_filter *f, struct store_problem_list *out);
+
+/* Hide or show an active problem. STORE_NOTFOUND when there is none. */
+enum store_rc store_problem_set_hidden(struct store *st, const char *slug,
+    bool hidden);
 
 void store_problem_free(struct store_problem *p);
 void store_problem_list_free(struct store_problem_list *l);
@@ -228,6 +243,15 @@ enum store_rc store_submission_counts(struct store *st, int64_t *queued,
  */
 enum store_rc store_submission_beats(struct store *st, int64_t id,
     double *time, double *memory);
+
+/*
+ * Rejudge: every done submission of problem goes back to the queue, its
+ * verdict, figures and per-test results cleared and the problem's
+ * counters reduced accordingly, in one transaction. *ids (caller frees)
+ * gets their ids, *n how many.
+ */
+enum store_rc store_submission_rejudge(struct store *st,
+    const char *problem, int64_t **ids, size_t *n);
 
 void store_submission_free(struct store_submission *s);
 void store_submission_list_free(struct store_submission_list *l);

@@ -97,3 +97,40 @@ Test(hub, abandoned_empty_topics_are_dropped)
 	cr_assert_eq(hub_topics(h), 1);
 	hub_free(h);
 }
+
+Test(hub, reopen_starts_a_new_stream_for_a_rejudged_submission)
+{
+	struct hub     *h = hub_new(60000);
+	struct hub_sub *old, *s;
+	char	       *e, *d;
+
+	hub_publish(h, 9, "compiling", "{}");
+	hub_publish(h, 9, "done", "{\"verdict\":\"WA\"}");
+	old = hub_subscribe(h, 9); /* still reading the first judging */
+	hub_reopen(h, 9);
+	hub_publish(h, 9, "compiling", "{}");
+	s = hub_subscribe(h, 9);
+	expect(s, "queued");
+	expect(s, "compiling");
+	cr_assert_eq(hub_next(s, 10, &e, &d), 0, "no old done in the new one");
+	hub_publish(h, 9, "done", "{\"verdict\":\"AC\"}");
+	cr_assert_eq(hub_next(s, 1000, &e, &d), 1);
+	cr_assert_str_eq(d, "{\"verdict\":\"AC\"}");
+	free(e);
+	free(d);
+	/* The old subscriber reads its own topic to its end. */
+	expect(old, "queued");
+	expect(old, "compiling");
+	cr_assert_eq(hub_next(old, 1000, &e, &d), 1);
+	cr_assert_str_eq(d, "{\"verdict\":\"WA\"}");
+	free(e);
+	free(d);
+	cr_assert_eq(hub_next(old, 10, &e, &d), -1);
+	hub_unsubscribe(old);
+	hub_unsubscribe(s);
+	cr_assert_eq(hub_topics(h), 1);
+	hub_reopen(h, 9); /* finished, nobody follows: freed at once */
+	cr_assert_eq(hub_topics(h), 0);
+	hub_reopen(h, 12345); /* unknown: nothing happens */
+	hub_free(h);
+}

@@ -156,3 +156,54 @@ Test(router, valid_slug)
 	cr_assert_not(router_valid_slug("a b"));
 	cr_assert_not(router_valid_slug("A"));
 }
+
+Test(router, admin_routes)
+{
+	static const struct {
+		const char   *method, *path;
+		enum route_id id;
+	} ok[] = {
+		{ "GET", "/api/admin/problems", ROUTE_ADMIN_PROBLEMS },
+		{ "HEAD", "/api/admin/problems", ROUTE_ADMIN_PROBLEMS },
+		{ "GET", "/api/admin/problems/two-sum", ROUTE_ADMIN_PROBLEM },
+		{ "PUT", "/api/admin/problems/two-sum", ROUTE_ADMIN_PUT },
+		{ "POST", "/api/admin/problems/two-sum/package",
+		    ROUTE_ADMIN_PACKAGE },
+		{ "POST", "/api/admin/problems/two-sum/visibility",
+		    ROUTE_ADMIN_VISIBILITY },
+		{ "POST", "/api/admin/problems/two-sum/check", ROUTE_ADMIN_CHECK },
+		{ "POST", "/api/admin/problems/two-sum/rejudge",
+		    ROUTE_ADMIN_REJUDGE },
+	};
+	struct route_match rm;
+	size_t		   i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		cr_assert_eq(m(ok[i].method, ok[i].path, &rm), ROUTE_OK, "%s %s",
+		    ok[i].method, ok[i].path);
+		cr_assert_eq(rm.id, ok[i].id, "%s", ok[i].path);
+		cr_assert(router_is_admin(rm.id));
+		if (strcmp(ok[i].path, "/api/admin/problems") != 0)
+			cr_assert_str_eq(rm.slug, "two-sum");
+	}
+	cr_assert_not(router_is_admin(ROUTE_PROBLEM));
+	cr_assert_not(router_is_admin(ROUTE_RUN));
+	cr_assert_not(router_is_admin(ROUTE_STATIC));
+
+	cr_assert_eq(m("POST", "/api/admin/problems/two-sum", &rm),
+	    ROUTE_BAD_METHOD);
+	cr_assert_str_eq(rm.allow, "GET, HEAD, PUT");
+	cr_assert_eq(m("GET", "/api/admin/problems/two-sum/rejudge", &rm),
+	    ROUTE_BAD_METHOD);
+	cr_assert_str_eq(rm.allow, "POST");
+	cr_assert_eq(m("PUT", "/api/admin/problems", &rm), ROUTE_BAD_METHOD);
+	cr_assert_eq(m("PUT", "/api/problems/two-sum", &rm), ROUTE_BAD_METHOD);
+	cr_assert_eq(m("POST", "/api/admin/problems/two-sum/nope", &rm),
+	    ROUTE_NOT_FOUND);
+	cr_assert_eq(m("PUT", "/api/admin/problems/Two_Sum", &rm),
+	    ROUTE_NOT_FOUND);
+	cr_assert_eq(m("PUT", "/api/admin/problems/..", &rm), ROUTE_NOT_FOUND);
+	cr_assert_eq(m("POST", "/api/admin/problems/a/b/check", &rm),
+	    ROUTE_NOT_FOUND);
+	cr_assert_eq(m("GET", "/api/admin", &rm), ROUTE_NOT_FOUND);
+}

@@ -1,7 +1,8 @@
 /*
  * tests/unit/server/test_store.c -- the SQLite store (src/store/) against
  * a temporary database: migrations, problems with hidden tests, the
- * submission queue, history paging, beats, injected faults.
+ * submission queue, history paging, beats, injected faults, hidden
+ * problems and rejudging.
  */
 #include <criterion/criterion.h>
 #include <pthread.h>
@@ -78,10 +79,10 @@ Test(store, migrations_are_applied_once)
 {
 	struct store *again;
 
-	cr_assert_eq(store_schema_version(st), 3);
+	cr_assert_eq(store_schema_version(st), 4);
 	again = store_open(path);
 	cr_assert_not_null(again);
-	cr_assert_eq(store_schema_version(again), 3);
+	cr_assert_eq(store_schema_version(again), 4);
 	store_close(again);
 }
 
@@ -378,4 +379,129 @@ Test(store, problem_counters_follow_finished_submissions)
 	cr_assert_eq(p->submissions, 2);
 	cr_assert_eq(p->accepted, 1);
 	store_problem_free(p);
+}
+
+/* put_problem with the hidden and authored flags of a new problem. */
+static void
+put_flagged(const char *slug, const char *hash, bool hidden, bool authored)
+{
+	struct store_problem p = { 0 };
+	bool		     changed;
+
+	p.slug = (char *)slug;
+	p.title = (char *)slug;
+	p.content_hash = (char *)hash;
+	p.hidden = hidden;
+	p.authored = authored;
+	cr_assert_eq(store_problem_put(st, &p, &changed), STORE_OK);
+	cr_assert(changed);
+}
+
+Test(store, hidden_problems_are_listed_only_on_request)
+{
+	struct store_problem_list   l;
+	struct store_problem_filter f = { 0 };
+	struct store_problem	   *p;
+
+	put_flagged("draft", "1", true, true);
+	put_flagged("open", "1", false, false);
+	cr_assert_eq(store_problem_list(st, NULL, &l), STORE_OK);
+	cr_assert_eq(l.n, 1);
+	cr_assert_str_eq(l.items[0].slug, "open");
+	cr_assert_not(l.items[0].hidden);
+	store_problem_list_free(&l);
+	cr_assert_eq(store_problem_list(st, &f, &l), STORE_OK);
+	cr_assert_eq(l.n, 1, "a zeroed filter hides drafts too");
+	store_problem_list_free(&l);
+	f.with_hidden = true;
+	cr_assert_eq(store_problem_list(st, &f, &l), STORE_OK);
+	cr_assert_eq(l.n, 2);
+	cr_assert_str_eq(l.items[0].slug, "draft");
+	cr_assert(l.items[0].hidden);
+	cr_assert(l.items[0].authored);
+	cr_assert_not(l.items[1].authored);
+	store_problem_list_free(&l);
+
+	/* get answers for hidden ones too, and says so. */
+	cr_assert_eq(store_problem_get(st, "draft", false, false, &p),
+	    STORE_OK);
+	cr_assert(p->hidden);
+	store_problem_free(p);
+}
+
+Test(store, reimport_keeps_the_hidden_flag)
+{
+	struct store_problem *p;
+
+	put_flagged("a", "1", true, true);
+	cr_assert_eq(store_problem_set_hidden(st, "a", false), STORE_OK);
+	/* A changed copy asks for hidden: the stored flag wins. */
+	put_flagged("a", "2", true, true);
+	cr_assert_eq(store_problem_get(st, "a", false, false, &p), STORE_OK);
+	cr_assert_not(p->hidden);
+	store_problem_free(p);
+	cr_assert_eq(store_problem_set_hidden(st, "a", true), STORE_OK);
+	cr_assert_eq(store_problem_get(st, "a", false, false, &p), STORE_OK);
+	cr_assert(p->hidden);
+	store_problem_free(p);
+	cr_assert_eq(store_problem_set_hidden(st, "nope", true),
+	    STORE_NOTFOUND);
+}
+
+Test(store, rejudge_requeues_done_submissions_and_fixes_counters)
+{
+	struct store_submission *s;
+	struct store_problem	*p;
+	int64_t			 a, b, c, other, *ids;
+	size_t			 n, i;
+
+	put_problem("a", "1", "[]");
+	a = add("c", NULL);
+	b = add("c", NULL);
+	c = add("c", NULL); /* stays queued */
+	cr_assert_eq(store_submission_add(st, "b", "python3", "x", 1, "c", 0,
+			 NULL, &other, &(const char *){ NULL }),
+	    STORE_OK);
+	for (i = 0; i < 2; i++) {
+		cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+		store_submission_free(s);
+	}
+	finish(a, "AC", 5, 50);
+	finish(b, "WA", 6, 60);
+
+	cr_assert_eq(store_submission_rejudge(st, "a", &ids, &n), STORE_OK);
+	cr_assert_eq(n, 2);
+	cr_assert((ids[0] == a && ids[1] == b) || (ids[0] == b && ids[1] == a));
+	free(ids);
+	cr_assert_eq(store_problem_get(st, "a", false, false, &p), STORE_OK);
+	cr_assert_eq(p->submissions, 0, "the old results no longer count");
+	cr_assert_eq(p->accepted, 0);
+	store_problem_free(p);
+	cr_assert_eq(store_submission_get(st, a, true, &s), STORE_OK);
+	cr_assert_eq(s->status, STORE_QUEUED);
+	cr_assert_null(s->verdict);
+	cr_assert_eq(s->ntests, 0, "old per-test results are gone");
+	cr_assert_eq(s->attempts, 0);
+	store_submission_free(s);
+
+	/* Judged again, in id order with the one that was still queued. */
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	cr_assert_eq(s->id, a);
+	store_submission_free(s);
+	finish(a, "WA", 1, 1);
+	cr_assert_eq(store_problem_get(st, "a", false, false, &p), STORE_OK);
+	cr_assert_eq(p->submissions, 1);
+	cr_assert_eq(p->accepted, 0);
+	store_problem_free(p);
+	cr_assert_eq(store_submission_get(st, c, false, &s), STORE_OK);
+	cr_assert_eq(s->status, STORE_QUEUED, "queued ones are untouched");
+	store_submission_free(s);
+
+	/* Nothing done: nothing queued, not an error. */
+	cr_assert_eq(store_submission_rejudge(st, "zzz", &ids, &n), STORE_OK);
+	cr_assert_eq(n, 0);
+	free(ids);
+	store_inject_faults(st, 1);
+	cr_assert_eq(store_submission_rejudge(st, "a", &ids, &n), STORE_ERR);
+	cr_assert_null(ids);
 }
