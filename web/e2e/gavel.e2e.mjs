@@ -4,7 +4,7 @@
 //   E2E_MOCK=1 node e2e/gavel.e2e.mjs     (against web/mock, for UI work)
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, launchBrowser, repoDir, startServer, tap, webDir } from './lib.mjs';
+import { assert, launchBrowser, makeAdmin, repoDir, startServer, tap, webDir } from './lib.mjs';
 
 const SLUG = 'two-sum';
 const AC_CPP = `class Solution {
@@ -61,6 +61,12 @@ const mock = process.env.E2E_MOCK === '1';
 const USER = 'ada';
 const PASSWORD = 'correct horse battery';
 const USER2 = 'bob';
+const ADMIN = 'root';
+// a new function problem, written by the admin test
+const NEW_SLUG = 'add-two';
+const NEW_SIG = { name: 'addTwo', params: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'integer' }], return: { type: 'integer' } };
+const NEW_REF_WRONG = 'class Solution:\n    def addTwo(self, a, b):\n        return 0 if a == 5 else a + b\n';
+const NEW_REF = 'class Solution:\n    def addTwo(self, a, b):\n        return a + b\n';
 const shotDir = process.env.SCREENSHOT_DIR || (mock ? path.join(webDir, '.e2e-tmp', 'screenshots') : path.join(repoDir, 'docs', 'screenshots'));
 // on a failure: a picture and the console's text, for whoever reads the log
 const T = tap({
@@ -502,6 +508,89 @@ try {
     await page.waitForSelector('[data-testid="submissions"] >> text=No submissions yet.', { timeout: 30000 });
     assert((await page.$$('[data-testid="submission-row"]')).length === 0, 'history rows for the second user');
     stop();
+    // and no admin pages for a non-admin
+    assert(!(await page.isVisible('[data-testid="admin-link"]')), 'a non-admin has an Admin link');
+    await page.goto(`${server.base}/#/admin`);
+    await page.waitForSelector('[data-testid="need-admin"]');
+  });
+
+  const adminTest = mock ? (name) => T.skip(name, 'the mock API has no admin routes') : T.test;
+  await adminTest('admin: write a new problem with uploaded tests, run the reference solution, publish', async () => {
+    console.log(`  # admin made by ${await makeAdmin(server, ADMIN, PASSWORD)}`);
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('[data-testid="login-link"]');
+    await page.click('[data-testid="login-link"]');
+    await page.fill('#username', ADMIN);
+    await page.fill('#password', PASSWORD);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="admin-link"]');
+    await page.click('[data-testid="admin-link"]');
+    await page.waitForSelector(`[data-testid="admin-problems"] tr[data-slug="${SLUG}"]`, { timeout: 30000 });
+    await page.click('[data-testid="new-problem"]');
+    await page.waitForSelector('[data-testid="problem-editor"]');
+    await page.fill('#slug', NEW_SLUG);
+    await page.fill('#title', 'Add Two');
+    await page.selectOption('#difficulty', 'Easy');
+    await page.fill('#tags', 'Math, Warm-up');
+    await page.fill('#time_ms', '1000');
+    await page.fill('#memory_mb', '128');
+    await page.fill('#statement', 'Return the sum of `a` and `b`.\n\n## Example 1\n\n```\nInput: a = 1, b = 2\nOutput: 3\n```\n\n- `-1000 <= a, b <= 1000`\n');
+    await page.waitForSelector('[data-testid="preview"] h2:has-text("Example 1")');
+    assert((await page.textContent('[data-testid="preview"] h1')).includes('Add Two'), 'the preview has no title');
+    await page.fill('#signature', JSON.stringify(NEW_SIG, null, 2));
+    await page.fill('[data-testid="starter"]', 'class Solution:\n    def addTwo(self, a: int, b: int) -> int:\n        ');
+    const f = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.setInputFiles('#sample-files', [f('01.in', '1\n2\n'), f('01.ans', '3\n')]);
+    await page.setInputFiles('#test-files', [f('a.in', '5\n6\n'), f('a.ans', '11\n'), f('b.in', '-1\n1\n'), f('b.ans', '0\n'), f('c.in', '1000\n1000\n'), f('c.ans', '2000\n')]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="hidden-test-list"] [data-testid="test-item"]').length === 3);
+    await page.click('[data-testid="save"]');
+    await page.waitForSelector('[data-testid="editor-message"]:has-text("Saved add-two")', { timeout: 30000 });
+    const saved = await page.textContent('[data-testid="editor-message"]');
+    assert(/4 tests, hidden/.test(saved), `after Save: ${saved}`);
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="editor-form"]').scrollTop = 0;
+    });
+    await shot('admin-edit.png');
+    // a hidden problem is not on the public list
+    const listed = await page.evaluate(() => fetch('/api/problems').then((r) => r.json()));
+    assert(!listed.some((p) => p.slug === 'add-two'), 'a draft problem is listed publicly');
+    // a wrong reference solution: every test is run, the failing one named
+    await page.selectOption('[data-testid="ref-language"]', 'python3');
+    await page.fill('[data-testid="ref-code"]', NEW_REF_WRONG);
+    await page.click('[data-testid="run-check"]');
+    await page.waitForSelector('[data-testid="check-result"]', { timeout: 120000 });
+    let verdicts = await page.$$eval('[data-testid="check-case"]', (r) => r.map((x) => x.dataset.verdict));
+    assert(JSON.stringify(verdicts) === JSON.stringify(['AC', 'WA', 'AC', 'AC']), `wrong reference: ${verdicts}`);
+    await page.locator('[data-testid="reference"]').scrollIntoViewIfNeeded();
+    await shot('admin-check.png');
+    await page.fill('[data-testid="ref-code"]', NEW_REF);
+    await page.click('[data-testid="run-check"]');
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid="check-case"]')].map((x) => x.dataset.verdict);
+      return r.length === 4 && r.every((v) => v === 'AC');
+    }, null, { timeout: 120000 });
+    await page.click('[data-testid="publish"]');
+    await page.waitForSelector('[data-testid="visibility"]:has-text("Visible")');
+    const after = await page.evaluate(() => fetch('/api/problems').then((r) => r.json()));
+    assert(after.some((p) => p.slug === 'add-two'), 'the published problem is not listed');
+    // on the admin list: visible; rejudge Two Sum
+    await page.click('text=← All problems');
+    await page.waitForSelector(`tr[data-slug="${NEW_SLUG}"] [data-testid="state"]:has-text("Visible")`);
+    await page.click(`tr[data-slug="${SLUG}"] [data-testid="rejudge"]`);
+    const note = await page.textContent(`tr[data-slug="${SLUG}"] [data-testid="row-note"]`, { timeout: 30000 });
+    assert(/Queued [1-9]\d* submissions? again/.test(note), `rejudge: ${note}`);
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="admin-problems"]').scrollTop = 0;
+    });
+    await shot('admin.png');
+    // the new problem works for everyone: solve it as the admin
+    await page.goto(`${server.base}/#/problems/${NEW_SLUG}`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor);
+    await typeCode(NEW_REF.trimEnd());
+    await submitAndWait();
+    const v = await page.getAttribute('[data-testid="verdict"]', 'data-verdict');
+    assert(v === 'AC', `the new problem: ${v}`);
   });
 
   await T.test('no page error, console error or request to another host', async () => {

@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a server to test against, a
 // headless Debian chromium that reaches nothing but 127.0.0.1, and TAP.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -88,6 +88,7 @@ export async function startServer() {
   return {
     base,
     tmp,
+    db: path.join(tmp, 'gavel.db'),
     logFile: path.join(tmp, 'server.log'),
     async stop() {
       if (proc.exitCode !== null) return;
@@ -99,6 +100,34 @@ export async function startServer() {
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An admin account on the server: `$GAVEL user add NAME --password-file F
+ * --admin`. Until that command exists: register, then set the flag in the
+ * database with sqlite3. Returns how it was made.
+ */
+export async function makeAdmin(server, name, password) {
+  const pw = path.join(server.tmp, `${name}.pw`);
+  fs.writeFileSync(pw, password, { mode: 0o600 });
+  const gavel = path.resolve(process.env.GAVEL);
+  const env = { ...process.env, GAVEL_DB: server.db };
+  for (const args of [
+    ['user', 'add', name, '--password-file', pw, '--admin', '--db', server.db],
+    ['user', 'add', name, '--password-file', pw, '--admin'],
+  ]) {
+    const r = spawnSync(gavel, args, { env, encoding: 'utf8', timeout: 30000 });
+    if (r.status === 0) return `gavel ${args.join(' ')}`;
+  }
+  const res = await fetch(`${server.base}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: name, password }),
+  });
+  if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${await res.text()}`);
+  const r = spawnSync('sqlite3', [server.db, `UPDATE users SET admin = 1 WHERE name = '${name}'`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr || r.error}`);
+  return 'register + sqlite3 (no `gavel user add` yet)';
 }
 
 export const CHROMIUM_ARGS = [

@@ -40,6 +40,7 @@ describe('admin problem editor', () => {
     expect(within(screen.getByTestId('preview')).getByText('a + b').tagName).toBe('STRONG');
     expect(within(screen.getByTestId('preview')).getByText('Add Two')).toBeTruthy();
     fill('Signature', '{"name": "add", "params": [{"name": "a", "type": "integer"}, {"name": "b", "type": "integer"}], "return": {"type": "integer"}}');
+    fill('Compare answers', 'unordered');
     fill('Starter code, Python 3', 'class Solution:\n    def add(self, a, b):\n        pass\n');
     fireEvent.click(screen.getByText('+ Add'));
     fill('01 input', '1\n2\n');
@@ -59,6 +60,7 @@ describe('admin problem editor', () => {
       kind: 'function',
       statement: 'Return **a + b**.',
       signature: { name: 'add', params: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'integer' }], return: { type: 'integer' } },
+      compare: { mode: 'unordered' },
       limits: { time_ms: 1000, memory_mb: 64 },
       starter: { python3: 'class Solution:\n    def add(self, a, b):\n        pass\n' },
       samples: [{ name: '01', input: '1\n2\n', answer: '3\n' }],

@@ -8,7 +8,7 @@ import Statement from './Statement.jsx';
 import { NeedLogin } from './AccountPage.jsx';
 import { api } from '../lib/api.js';
 import { problemHref } from '../lib/router.js';
-import { DIFFICULTIES, SIGNATURE_TEMPLATE, definitionToForm, emptyForm, formToDefinition, mergeTests, pairTestFiles, previewProblem } from '../lib/adminForm.js';
+import { COMPARE_MODES, DIFFICULTIES, SIGNATURE_TEMPLATE, definitionToForm, emptyForm, formToDefinition, mergeTests, pairTestFiles, previewProblem } from '../lib/adminForm.js';
 import { formatKb, formatMs } from '../lib/verdicts.js';
 import { ErrorMessage, Spinner, Verdict, btnGhost, btnPrimary, btnSecondary, input } from './ui.jsx';
 
@@ -293,7 +293,7 @@ export function ProblemEditor({ slug: routeSlug }) {
         </button>
       </div>
       <div className="grid min-h-0 flex-1 grid-cols-2">
-        <div className="min-h-0 space-y-4 overflow-auto p-4">
+        <div className="min-h-0 space-y-4 overflow-auto p-4" data-testid="editor-form">
           <Section title="Problem">
             <div className="grid grid-cols-2 gap-3">
               {isNew ? (
@@ -351,6 +351,28 @@ export function ProblemEditor({ slug: routeSlug }) {
             <Section title="Signature (JSON)">
               <Field htmlFor="signature" error={errors.signature} hint='LeetCode metaData: {"name", "params": [{"name", "type"}], "return": {"type"}}'>
                 <textarea id="signature" aria-label="Signature" rows={8} value={form.signature} onChange={(e) => set('signature', e.target.value)} className={area} spellCheck={false} />
+              </Field>
+              <div className="mt-3 grid grid-cols-2 gap-3">
+                <Field label="Compare answers" htmlFor="compare_mode" hint="unordered: the top-level list in any order">
+                  <select id="compare_mode" value={form.compare_mode} onChange={(e) => set('compare_mode', e.target.value)} className={`${input} w-full`}>
+                    {[...new Set([...COMPARE_MODES, form.compare_mode])].map((m) => (
+                      <option key={m} value={m}>{m}</option>
+                    ))}
+                  </select>
+                </Field>
+                {form.compare_mode === 'float' && (
+                  <Field label="Tolerance" htmlFor="tolerance" error={errors.tolerance} hint="absolute or relative; empty: 1e-5">
+                    <input id="tolerance" value={form.tolerance} onChange={(e) => set('tolerance', e.target.value)} placeholder="1e-5" className={`${input} w-full`} />
+                  </Field>
+                )}
+              </div>
+            </Section>
+          )}
+
+          {form.kind === 'stdio' && (
+            <Section title="Output validator">
+              <Field label="Validator flags (Kattis default validator)" htmlFor="validator" hint="empty: exact tokens; e.g. float_tolerance 1e-6, case_sensitive, space_change_sensitive">
+                <input id="validator" value={form.validator} onChange={(e) => set('validator', e.target.value)} className={`${input} w-full font-mono`} />
               </Field>
             </Section>
           )}

@@ -72,6 +72,11 @@ function ProblemsTable() {
                 <td className="truncate py-2 pr-2">
                   <a href={adminEditHref(p.slug)} className="rounded text-neutral-100 hover:text-blue-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500">{p.title}</a>
                   <span className="ml-2 text-xs text-neutral-500">{p.slug}</span>
+                  {notes[p.slug] && (
+                    <div role={notes[p.slug].error ? 'alert' : 'status'} className={`truncate text-xs ${notes[p.slug].error ? 'text-rose-300' : 'text-emerald-300'}`} data-testid="row-note">
+                      {notes[p.slug].text}
+                    </div>
+                  )}
                 </td>
                 <td className="py-2"><Difficulty value={p.difficulty} /></td>
                 <td className="py-2" data-testid="state">
@@ -85,11 +90,6 @@ function ProblemsTable() {
                 <td className="py-2 text-right tabular-nums text-neutral-300">{p.submissions ?? '—'}</td>
                 <td className="py-2 text-right">
                   <div className="flex items-center justify-end gap-1">
-                    {notes[p.slug] && (
-                      <span role={notes[p.slug].error ? 'alert' : 'status'} className={`mr-1 truncate text-xs ${notes[p.slug].error ? 'text-rose-300' : 'text-emerald-300'}`} data-testid="row-note">
-                        {notes[p.slug].text}
-                      </span>
-                    )}
                     <button type="button" disabled={busy[p.slug]} onClick={() => toggle(p)} className={btnGhost} data-testid="toggle-hidden">
                       {p.hidden ? 'Publish' : 'Hide'}
                     </button>

@@ -3,6 +3,9 @@
 
 export const DIFFICULTIES = ['Easy', 'Medium', 'Hard'];
 export const KINDS = ['function', 'stdio'];
+// how a function problem's answers are compared (docs/problem-format.md);
+// "checker" needs a checker.py, which only a package brings
+export const COMPARE_MODES = ['exact', 'unordered', 'unordered_deep', 'float'];
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export const SIGNATURE_TEMPLATE = JSON.stringify(
@@ -20,6 +23,9 @@ export function emptyForm() {
     kind: 'function',
     statement: '',
     signature: SIGNATURE_TEMPLATE,
+    compare_mode: 'exact',
+    tolerance: '',
+    validator: '',
     time_ms: '2000',
     memory_mb: '256',
     starter: {},
@@ -49,6 +55,9 @@ export function definitionToForm(def, slug) {
     kind: KINDS.includes(d.kind) ? d.kind : 'function',
     statement: d.statement || '',
     signature: d.signature ? JSON.stringify(d.signature, null, 2) : d.kind === 'stdio' ? '' : SIGNATURE_TEMPLATE,
+    compare_mode: (d.compare && d.compare.mode) || 'exact',
+    tolerance: d.compare && d.compare.tolerance != null ? String(d.compare.tolerance) : '',
+    validator: typeof d.validator === 'string' ? d.validator : '',
     time_ms: d.limits && d.limits.time_ms != null ? String(d.limits.time_ms) : f.time_ms,
     memory_mb: d.limits && d.limits.memory_mb != null ? String(d.limits.memory_mb) : f.memory_mb,
     starter: d.starter && typeof d.starter === 'object' ? { ...d.starter } : {},
@@ -97,6 +106,17 @@ export function formToDefinition(form, { isNew = false } = {}) {
       errors.signature = `The signature is not valid: ${e.message}`;
     }
   }
+  let compare;
+  if (form.kind === 'function') {
+    compare = { mode: form.compare_mode || 'exact' };
+    const tol = String(form.tolerance ?? '').trim();
+    if (compare.mode === 'float' && tol) {
+      const t = Number(tol);
+      if (!Number.isFinite(t) || t < 0) errors.tolerance = 'The tolerance is a number like 1e-6.';
+      else compare.tolerance = t;
+    }
+  }
+  const validator = String(form.validator || '').trim();
   const time_ms = positiveInt(form.time_ms);
   if (time_ms === null) errors.time_ms = 'The time limit is a whole number of milliseconds.';
   const memory_mb = positiveInt(form.memory_mb);
@@ -116,7 +136,7 @@ export function formToDefinition(form, { isNew = false } = {}) {
     tags: parseTags(form.tags),
     kind: form.kind,
     statement: form.statement || '',
-    ...(form.kind === 'function' ? { signature } : {}),
+    ...(form.kind === 'function' ? { signature, compare } : validator ? { validator } : {}),
     limits: { time_ms, memory_mb },
     starter,
     samples: cleanTests(form.samples),

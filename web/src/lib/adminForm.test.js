@@ -30,6 +30,7 @@ describe('admin form', () => {
       kind: 'function',
       statement: 'Add **a** and b.',
       signature: SIG,
+      compare: { mode: 'exact' },
       limits: { time_ms: 1500, memory_mb: 128 },
       starter: { python3: 'class Solution: ...' },
       samples: [{ name: '01', input: '1\n2\n', answer: '3\n' }],
@@ -38,11 +39,22 @@ describe('admin form', () => {
     });
   });
 
-  it('a stdio problem has no signature', () => {
-    const { definition, errors } = formToDefinition({ ...emptyForm(), title: 'Echo', statement: 'x', kind: 'stdio', signature: 'not json' });
+  it('a stdio problem has no signature or compare, maybe validator flags', () => {
+    const { definition, errors } = formToDefinition({ ...emptyForm(), title: 'Echo', statement: 'x', kind: 'stdio', signature: 'not json', compare_mode: 'float' });
     expect(errors).toEqual({});
-    expect('signature' in definition).toBe(false);
+    expect('signature' in definition || 'compare' in definition || 'validator' in definition).toBe(false);
     expect(definition.kind).toBe('stdio');
+    const v = formToDefinition({ ...emptyForm(), title: 'E', statement: 'x', kind: 'stdio', validator: ' float_tolerance 1e-6 ' }).definition;
+    expect(v.validator).toBe('float_tolerance 1e-6');
+    const stdioDef = { title: 'E', difficulty: 'Easy', tags: [], kind: 'stdio', statement: 's', validator: 'case_sensitive', limits: { time_ms: 1, memory_mb: 2 }, starter: {}, samples: [], tests: [], hidden: true };
+    expect(formToDefinition(definitionToForm(stdioDef, 'e')).definition).toEqual(stdioDef);
+  });
+
+  it('float comparison takes a tolerance', () => {
+    const f = { ...emptyForm(), title: 't', statement: 's', compare_mode: 'float', tolerance: 'x' };
+    expect(formToDefinition(f).errors.tolerance).toMatch(/number/);
+    expect(formToDefinition({ ...f, tolerance: '1e-6' }).definition.compare).toEqual({ mode: 'float', tolerance: 1e-6 });
+    expect(formToDefinition({ ...f, compare_mode: 'unordered', tolerance: '1e-6' }).definition.compare).toEqual({ mode: 'unordered' });
   });
 
   it('names what is wrong', () => {
@@ -58,7 +70,7 @@ describe('admin form', () => {
   });
 
   it('reads a definition back into the form and out again unchanged', () => {
-    const def = { title: 'Add Two', difficulty: 'Hard', tags: ['Math'], kind: 'function', statement: 'S', signature: SIG, limits: { time_ms: 1000, memory_mb: 64 }, starter: { cpp: 'int x;' }, samples: [{ name: '1', input: 'a', answer: 'b' }], tests: [{ name: '2', input: 'c', answer: 'd' }], hidden: false };
+    const def = { title: 'Add Two', difficulty: 'Hard', tags: ['Math'], kind: 'function', statement: 'S', signature: SIG, compare: { mode: 'float', tolerance: 0.001 }, limits: { time_ms: 1000, memory_mb: 64 }, starter: { cpp: 'int x;' }, samples: [{ name: '1', input: 'a', answer: 'b' }], tests: [{ name: '2', input: 'c', answer: 'd' }], hidden: false };
     const form = definitionToForm(def, 'add-two');
     expect(form.slug).toBe('add-two');
     expect(form.tags).toBe('Math');
