@@ -329,8 +329,8 @@ export function ProblemEditor({ slug: routeSlug }) {
               <legend className="text-sm text-neutral-300">Kind</legend>
               <div className="mt-1 flex gap-4 text-sm text-neutral-200">
                 {[
-                  ['function', 'Function (LeetCode style: a signature, JSON values)'],
-                  ['stdio', 'Standard input / output'],
+                  ['function', 'Function (LeetCode style)'],
+                  ['stdio', 'Standard input/output'],
                 ].map(([k, label]) => (
                   <label key={k} className="flex items-center gap-1.5">
                     <input type="radio" name="kind" value={k} checked={form.kind === k} onChange={() => setForm((f) => ({ ...f, kind: k, signature: f.signature || SIGNATURE_TEMPLATE }))} data-testid={`kind-${k}`} />
