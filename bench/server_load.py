@@ -9,6 +9,9 @@ with a Python function problem of 50 tests, then measures:
   2. sustained throughput: a burst of submissions queued at once by
      several clients, judged to the end: submissions per second, and the
      POST-to-done latency under that load.
+It acts as one logged-in user with an API token (gavel_http.Server makes
+it), with the per-user rate limits off (--rate-runs 0
+--rate-submissions 0), so what it measures is the server, not the limits.
 Python 3 standard library only.
 """
 import argparse

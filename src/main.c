@@ -17,6 +17,7 @@ static const struct subcommand subcommands[] = {
 	{ "check", cmd_check, "check that this machine can run sandboxes" },
 	{ "serve", cmd_serve, "serve the API, the web UI and judging" },
 	{ "judge", cmd_judge, "judge a source file on a problem" },
+	{ "user", cmd_user, "add, list, disable accounts; set passwords" },
 };
 
 static void

@@ -8,9 +8,11 @@
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* loads the gavel-serve module */
+int cmd_user(int argc, char **argv);  /* so does this one */
 
-/* The server's entry point, inside the gavel-serve module (cli/serve.c). */
+/* The entry points inside the gavel-serve module (cli/serve.c, cli/user.c). */
 int gavel_serve_main(int argc, char **argv);
+int gavel_user_main(int argc, char **argv);
 int cmd_judge(int argc, char **argv);
 
 #endif

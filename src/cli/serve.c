@@ -90,8 +90,8 @@ static const struct opt opts[] = {
 	{ "rate-submissions", "GAVEL_RATE_SUBMISSIONS", OPT_INT, 0, 100000,
 	    F(rate_submissions), "submissions per user a minute, 0 no limit (10)" },
 	{ "pwhash-cost", "GAVEL_PWHASH_COST", OPT_STR, 0, 0, F(pwhash_cost),
-	    "Argon2id cost of new password hashes: interactive, moderate, or "
-	    "min (tests only: weak) (interactive)" },
+	    "Argon2id cost of new password hashes: interactive, moderate, "
+	    "or min (weak: for tests only) (interactive)" },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))

@@ -1,5 +1,5 @@
 /*
- * cli/serve_loader.c -- `gavel serve`, loaded on demand.
+ * cli/serve_loader.c -- `gavel serve` and `gavel user`, loaded on demand.
  *
  * The server and its libraries (libmicrohttpd with GnuTLS and friends,
  * SQLite) live in a module, gavel-serve.so, loaded only by `gavel serve`:
@@ -8,6 +8,7 @@
  * program linked against them takes 2.5 ms against 1.1 ms), which is more
  * than a whole sandbox adds. The module is looked for in $GAVEL_SERVE_MODULE,
  * beside the binary (a build tree), then in the installed library directory.
+ * `gavel user` (the store and libsodium) is the module's second entry point.
  */
 #include <dlfcn.h>
 #include <limits.h>
@@ -23,7 +24,7 @@
 #define GAVEL_MODULE_DIR "/usr/local/lib/gavel"
 #endif
 
-typedef int (*serve_main_fn)(int argc, char **argv);
+typedef int (*module_main_fn)(int argc, char **argv);
 
 static void *
 try_open(const char *path, char *why, size_t whylen)
@@ -35,14 +36,15 @@ try_open(const char *path, char *why, size_t whylen)
 	return h;
 }
 
-int
-cmd_serve(int argc, char **argv)
+/* Load the module and run its entry point symbol as command cmd. */
+static int
+run_module(const char *cmd, const char *symbol, int argc, char **argv)
 {
-	char	      self[PATH_MAX], path[PATH_MAX + 32], why[512] = "";
-	const char   *env = getenv("GAVEL_SERVE_MODULE");
-	void	     *h = NULL;
-	serve_main_fn fn;
-	ssize_t	      n;
+	char	       self[PATH_MAX], path[PATH_MAX + 32], why[512] = "";
+	const char    *env = getenv("GAVEL_SERVE_MODULE");
+	void	      *h = NULL;
+	module_main_fn fn;
+	ssize_t	       n;
 
 	if (env != NULL && env[0] != '\0')
 		h = try_open(env, why, sizeof(why));
@@ -63,15 +65,27 @@ cmd_serve(int argc, char **argv)
 		    sizeof(why));
 	if (h == NULL) {
 		fprintf(stderr,
-		    "gavel serve: cannot load the server module gavel-serve.so "
+		    "gavel %s: cannot load the server module gavel-serve.so "
 		    "(looked beside the binary and in %s)%s%s\n",
-		    GAVEL_MODULE_DIR, why[0] ? ": " : "", why);
+		    cmd, GAVEL_MODULE_DIR, why[0] ? ": " : "", why);
 		return 2;
 	}
-	fn = (serve_main_fn)(uintptr_t)dlsym(h, "gavel_serve_main");
+	fn = (module_main_fn)(uintptr_t)dlsym(h, symbol);
 	if (fn == NULL) {
-		fprintf(stderr, "gavel serve: %s\n", dlerror());
+		fprintf(stderr, "gavel %s: %s\n", cmd, dlerror());
 		return 2;
 	}
 	return fn(argc, argv);
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	return run_module("serve", "gavel_serve_main", argc, argv);
+}
+
+int
+cmd_user(int argc, char **argv)
+{
+	return run_module("user", "gavel_user_main", argc, argv);
 }

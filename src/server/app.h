@@ -140,8 +140,6 @@ struct MHD_Response *auth_resolve(struct request *rq);
  */
 struct MHD_Response *auth_rate(struct request *rq, struct limiter *lim,
     const char *what);
-/* Whether origin (an Origin header) names the site at host (Host). */
-bool auth_same_origin(const char *origin, const char *host);
 /* Make the limiters from the configuration; free them. */
 void auth_init(struct app *app);
 void auth_fini(struct app *app);

@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "server/app.h"
 #include "server/limit.h"
+#include "util/clock.h"
 #include "util/log.h"
 
 #define COOKIE	     "gavel_session"
@@ -30,24 +30,6 @@
 #define MAX_TOKENS   50	  /* live API tokens per user */
 #define TOKEN_NAME_MAX 64
 #define LIMIT_KEYS   100000 /* keys per limiter */
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int64_t
-wall_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void
 auth_init(struct app *app)
@@ -114,43 +96,6 @@ static bool
 is_safe_method(const char *m)
 {
 	return strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0;
-}
-
-/* Strip a default port (":80" for http, ":443" for https) off hp. */
-static size_t
-host_len(const char *hp, size_t n, bool https)
-{
-	if (!https && n > 3 && memcmp(hp + n - 3, ":80", 3) == 0)
-		return n - 3;
-	if (https && n > 4 && memcmp(hp + n - 4, ":443", 4) == 0)
-		return n - 4;
-	return n;
-}
-
-bool
-auth_same_origin(const char *origin, const char *host)
-{
-	const char *hp;
-	size_t	    on, hn;
-	bool	    https;
-
-	if (origin == NULL || host == NULL)
-		return false;
-	if (strncasecmp(origin, "http://", 7) == 0) {
-		hp = origin + 7;
-		https = false;
-	} else if (strncasecmp(origin, "https://", 8) == 0) {
-		hp = origin + 8;
-		https = true;
-	} else {
-		return false; /* "null", another scheme */
-	}
-	on = strlen(hp);
-	if (on == 0 || strchr(hp, '/') != NULL)
-		return false;
-	on = host_len(hp, on, https);
-	hn = host_len(host, strlen(host), https);
-	return on == hn && strncasecmp(hp, host, on) == 0;
 }
 
 static void
@@ -244,7 +189,7 @@ auth_resolve(struct request *rq)
 	 */
 	origin = header(rq, "Origin");
 	if (unsafe && origin != NULL &&
-	    !auth_same_origin(origin, header(rq, "Host")))
+	    !cred_same_origin(origin, header(rq, "Host")))
 		return reply_error(rq, 403, "csrf",
 		    "cross-site requests are refused (Origin %.100s)", origin);
 	if ((authz = header(rq, "Authorization")) != NULL)
@@ -278,7 +223,7 @@ auth_rate(struct request *rq, struct limiter *lim, const char *what)
 	if (lim == NULL || !rq->authed)
 		return NULL;
 	snprintf(key, sizeof(key), "%lld", (long long)rq->who.id);
-	if ((w = limiter_take(lim, key, mono_ms())) == 0)
+	if ((w = limiter_take(lim, key, clock_mono_ms())) == 0)
 		return NULL;
 	r = reply_error(rq, 429, "rate_limited",
 	    "too many %s; try again in %d s", what, w);
@@ -376,7 +321,7 @@ start_session(struct request *rq, unsigned status, const struct store_user *u)
 	cred_token("", csrf);
 	cred_digest(token, digest);
 	if (store_session_add(rq->app->store, digest, u->id, csrf,
-		wall_ms() + session_ttl_s(rq->app->cfg) * 1000) != STORE_OK)
+		clock_wall_ms() + session_ttl_s(rq->app->cfg) * 1000) != STORE_OK)
 		return db_failed(rq);
 	store_session_purge(rq->app->store, &purged);
 	r = reply_json(rq, status,
@@ -451,7 +396,7 @@ api_register(struct request *rq)
 	else if ((why = cred_password_problem(v[1], n[1])) != NULL)
 		err = reply_error(rq, 400, "bad_request", "%s", why);
 	else if ((w = limiter_take(rq->app->signups, rq->client,
-		      mono_ms())) > 0)
+		      clock_mono_ms())) > 0)
 		err = throttled(rq, w);
 	else if (cred_hash(v[1], n[1], hash) != 0)
 		err = too_busy(rq);
@@ -494,7 +439,7 @@ static int
 attempt(struct request *rq, const char *key)
 {
 	struct app *app = rq->app;
-	int64_t	    now = mono_ms();
+	int64_t	    now = clock_mono_ms();
 	int	    a, b;
 
 	a = limiter_wait(app->login_user, key, now);

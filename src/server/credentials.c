@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "util/log.h"
@@ -37,7 +38,7 @@ cred_cost_parse(const char *s, enum cred_cost *out)
 }
 
 int
-cred_init(enum cred_cost cost, int max_hashing)
+cred_init(enum cred_cost cost, int max_hashing, bool verifier)
 {
 	char pw[CRED_TOKEN_MAX];
 
@@ -63,6 +64,8 @@ cred_init(enum cred_cost cost, int max_hashing)
 		sem_destroy(&slots);
 	sem_init(&slots, 0, (unsigned)(max_hashing > 0 ? max_hashing : 1));
 	ready = true;
+	if (!verifier)
+		return 0;
 	cred_token("", pw);
 	if (cred_hash(pw, strlen(pw), dummy) != 0)
 		return -1;
@@ -182,4 +185,41 @@ cred_password_problem(const char *pw, size_t len)
 	if (memchr(pw, '\0', len) != NULL)
 		return "the password contains a NUL byte";
 	return NULL;
+}
+
+/* Strip a default port (":80" for http, ":443" for https) off hp. */
+static size_t
+host_len(const char *hp, size_t n, bool https)
+{
+	if (!https && n > 3 && memcmp(hp + n - 3, ":80", 3) == 0)
+		return n - 3;
+	if (https && n > 4 && memcmp(hp + n - 4, ":443", 4) == 0)
+		return n - 4;
+	return n;
+}
+
+bool
+cred_same_origin(const char *origin, const char *host)
+{
+	const char *hp;
+	size_t	    on, hn;
+	bool	    https;
+
+	if (origin == NULL || host == NULL)
+		return false;
+	if (strncasecmp(origin, "http://", 7) == 0) {
+		hp = origin + 7;
+		https = false;
+	} else if (strncasecmp(origin, "https://", 8) == 0) {
+		hp = origin + 8;
+		https = true;
+	} else {
+		return false; /* "null", another scheme */
+	}
+	on = strlen(hp);
+	if (on == 0 || strchr(hp, '/') != NULL)
+		return false;
+	on = host_len(hp, on, https);
+	hn = host_len(host, strlen(host), https);
+	return on == hn && strncasecmp(hp, host, on) == 0;
 }

@@ -33,10 +33,12 @@ enum cred_cost {
 
 /*
  * Initialise libsodium and choose the cost of new hashes; concurrent
- * hashes are bounded by max_hashing (>= 1). 0, or -1 when libsodium
- * cannot start. Parses "interactive", "moderate", "min" with cred_cost_parse.
+ * hashes are bounded by max_hashing (>= 1). With verifier, also make the
+ * dummy hash that cred_verify() checks unknown users against (a server
+ * needs it; `gavel user` does not). 0, or -1 when libsodium cannot start.
+ * cred_cost_parse() reads "interactive", "moderate", "min": 0 or -1.
  */
-int  cred_init(enum cred_cost cost, int max_hashing);
+int  cred_init(enum cred_cost cost, int max_hashing, bool verifier);
 int  cred_cost_parse(const char *s, enum cred_cost *out);
 
 /* Hash a password into out (CRED_HASH_MAX bytes). 0, or -1 (busy, memory). */
@@ -54,6 +56,12 @@ void cred_token(const char *prefix, char out[CRED_TOKEN_MAX]);
 void cred_digest(const char *token, char out[CRED_DIGEST_MAX]);
 /* Constant-time equality of two strings. */
 bool cred_equal(const char *a, const char *b);
+
+/*
+ * Whether origin (an Origin header: scheme://host[:port]) names the site
+ * at host (the Host header), default ports aside. "null" never does.
+ */
+bool cred_same_origin(const char *origin, const char *host);
 
 /* Usernames: CRED_NAME_MIN..CRED_NAME_MAX of [A-Za-z0-9_.-]. */
 bool cred_valid_name(const char *s);

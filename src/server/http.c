@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "server/app.h"
+#include "util/clock.h"
 #include "util/log.h"
 #include "util/xalloc.h"
 
@@ -47,24 +48,6 @@ struct http {
 	bool		   watching, stop;
 	int		   timeout_ms;
 };
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int64_t
-mono_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 /* The body cap of rq: the upload cap on admin routes. */
 static size_t
@@ -422,9 +405,9 @@ conn_mark(struct app *app, struct MHD_Connection *conn, bool busy,
 		return;
 	pthread_mutex_lock(&h->lock);
 	if (busy && !cs->busy)
-		cs->req_ms = mono_ms();
+		cs->req_ms = clock_mono_ms();
 	if (!busy)
-		cs->since_ms = mono_ms();
+		cs->since_ms = clock_mono_ms();
 	cs->busy = busy;
 	cs->uploading = uploading;
 	pthread_mutex_unlock(&h->lock);
@@ -446,7 +429,7 @@ on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 		    MHD_CONNECTION_INFO_CONNECTION_FD);
 		cs = xcalloc(1, sizeof(*cs));
 		cs->fd = ci ? ci->connect_fd : -1;
-		cs->since_ms = mono_ms();
+		cs->since_ms = clock_mono_ms();
 		pthread_mutex_lock(&h->lock);
 		cs->next = h->conns;
 		if (h->conns)
@@ -484,7 +467,7 @@ watchdog(void *arg)
 		clock_gettime(CLOCK_MONOTONIC, &dl);
 		dl.tv_sec += 1;
 		pthread_cond_timedwait(&h->cond, &h->lock, &dl);
-		now = mono_ms();
+		now = clock_mono_ms();
 		for (cs = h->conns; cs != NULL; cs = cs->next) {
 			if (cs->fd < 0)
 				continue;
@@ -521,7 +504,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		rq = xcalloc(1, sizeof(*rq));
 		rq->app = app;
 		rq->conn = conn;
-		rq->start_us = mono_us();
+		rq->start_us = clock_mono_us();
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
 		rq->path = xstrdup(url);
 		client_address(conn, rq->client, sizeof(rq->client));
@@ -609,7 +592,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	log_info("%s \"%s %.200s\" %u %.1f ms%s", rq->client, rq->method,
 	    rq->path, rq->answered ? rq->status : 0,
-	    (double)(mono_us() - rq->start_us) / 1000.0, w);
+	    (double)(clock_mono_us() - rq->start_us) / 1000.0, w);
 	free(rq->path);
 	free(rq->body);
 	free(rq);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/clock.h"
 #include "util/xalloc.h"
 
 #define NBUCKETS 256
@@ -48,15 +49,6 @@ struct hub_sub {
 	struct topic *t;
 	size_t	      pos; /* next event to hand out */
 };
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 struct hub *
 hub_new(int linger_ms)
@@ -117,7 +109,7 @@ append(struct topic *t, const char *name, const char *data)
 static void
 collect(struct hub *h)
 {
-	int64_t	       now = mono_ms();
+	int64_t	       now = clock_mono_ms();
 	struct topic **pp, *t;
 	int	       b;
 
@@ -191,7 +183,7 @@ hub_publish(struct hub *h, int64_t id, const char *event, const char *data)
 		append(t, event, data);
 		if (strcmp(event, "done") == 0) {
 			t->finished = true;
-			t->idle_since = mono_ms();
+			t->idle_since = clock_mono_ms();
 		}
 	}
 	/* Sweep now and then: cheap, and it bounds memory. */
@@ -260,7 +252,7 @@ hub_unsubscribe(struct hub_sub *s)
 	if (--s->t->subs == 0 && s->t->orphan)
 		topic_free(s->t); /* reopened: nobody can find it any more */
 	else if (s->t->subs == 0 && s->t->finished)
-		s->t->idle_since = mono_ms();
+		s->t->idle_since = clock_mono_ms();
 	else if (s->t->subs == 0 && !s->t->finished && s->t->nev <= 1)
 		drop(h, s->t); /* only its own "queued": nothing to lose */
 	collect(h);

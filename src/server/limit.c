@@ -145,7 +145,7 @@ wait_s(struct limiter *l, double level)
 
 	if (over <= 1e-9)
 		return 0;
-	s = over / l->rate;
+	s = over / l->rate - 1e-6; /* 5.9999999 or 6.0000001: 6 */
 	w = s < 1e6 ? (int)s : 1000000;
 	return w < s ? w + 1 : w;
 }

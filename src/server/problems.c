@@ -63,12 +63,15 @@ filter_arg(struct request *rq, const char *key, const char **out,
 struct MHD_Response *
 api_problems(struct request *rq)
 {
+	const struct principal	   *who = request_principal(rq);
 	struct store_problem_filter f = { 0 };
 	struct store_problem_list   l;
 	struct MHD_Response	   *err = NULL;
-	json_t			   *arr;
+	json_t			   *arr, *j;
 	size_t			    i;
 
+	/* Admins see the drafts too, marked "hidden": true. */
+	f.with_hidden = who != NULL && who->admin;
 	if (filter_arg(rq, "q", &f.q, &err) != 0 ||
 	    filter_arg(rq, "difficulty", &f.difficulty, &err) != 0 ||
 	    filter_arg(rq, "tag", &f.tag, &err) != 0)
@@ -77,8 +80,12 @@ api_problems(struct request *rq)
 		return reply_error(rq, 500, "internal",
 		    "the database failed; try again");
 	arr = json_array();
-	for (i = 0; i < l.n; i++)
-		json_array_append_new(arr, problem_summary(&l.items[i]));
+	for (i = 0; i < l.n; i++) {
+		j = problem_summary(&l.items[i]);
+		if (l.items[i].hidden)
+			json_object_set_new(j, "hidden", json_true());
+		json_array_append_new(arr, j);
+	}
 	store_problem_list_free(&l);
 	return reply_json(rq, 200, arr);
 }

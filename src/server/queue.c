@@ -18,6 +18,7 @@
 #include "judge/judge.h"
 #include "server/app.h"
 #include "server/hub.h"
+#include "util/clock.h"
 #include "util/log.h"
 #include "util/xalloc.h"
 
@@ -39,15 +40,6 @@ struct progress {
 	struct app *app;
 	int64_t	    id;
 };
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 publish_json(struct app *app, int64_t id, const char *event, json_t *data)
@@ -98,7 +90,7 @@ judge_one(struct app *app, struct store_submission *sub)
 	struct store_test_result *tr = NULL;
 	struct store_submission	 *full = NULL;
 	struct progress		  prog = { app, sub->id };
-	int64_t			  t0 = mono_ms();
+	int64_t			  t0 = clock_mono_ms();
 	enum store_rc		  rc;
 	size_t			  i;
 	int			  tries;
@@ -162,7 +154,7 @@ judge_one(struct app *app, struct store_submission *sub)
 		 "in %lld ms%s",
 	    (long long)sub->id, sub->problem, sub->language, res.verdict,
 	    res.cpu_ms, (unsigned long long)res.memory_kb, rep.ntests,
-	    rep.total_tests, (long long)(mono_ms() - t0),
+	    rep.total_tests, (long long)(clock_mono_ms() - t0),
 	    rc == STORE_OK ? "" : " (NOT RECORDED: re-queued at restart)");
 	if (rc == STORE_OK &&
 	    store_submission_get(app->store, sub->id, true, &full) == STORE_OK) {

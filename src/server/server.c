@@ -213,7 +213,7 @@ server_run(const struct server_config *cfg_in)
 	uint16_t	     port = 0;
 	size_t		     requeued = 0;
 	enum cred_cost	     cost;
-	int		     sig = 0, rc = 1;
+	int		     sig = 0, rc = 1, hashing;
 	bool		     rescanning = false;
 
 	if (cfg.workers < 1)
@@ -241,8 +241,8 @@ server_run(const struct server_config *cfg_in)
 		log_info("auth: --pwhash-cost min: passwords are hashed "
 			 "cheaply (for tests only)");
 	/* Each Argon2 hash holds 64 MiB: a few at once. */
-	if (cred_init(cost, cfg.workers < 2 ? 2 : cfg.workers > 4 ? 4
-							     : cfg.workers) != 0)
+	hashing = cfg.workers < 2 ? 2 : cfg.workers > 4 ? 4 : cfg.workers;
+	if (cred_init(cost, hashing, true) != 0)
 		goto out;
 	auth_init(&app);
 	if ((app.store = store_open(cfg.db_path)) == NULL) {

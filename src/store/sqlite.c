@@ -1628,10 +1628,12 @@ out:
 
 /*** Users, sessions, API tokens *******************************************/
 
-/* Fill the USER_COLS columns of a row. */
+/* Fill the USER_COLS columns of a row into a struct store_user. */
 static void
-read_user(sqlite3_stmt *s, struct store_user *u)
+read_user(sqlite3_stmt *s, void *item)
 {
+	struct store_user *u = item;
+
 	u->id = sqlite3_column_int64(s, 0);
 	u->name = col_str(s, 1);
 	u->admin = sqlite3_column_int(s, 2) != 0;
@@ -1640,10 +1642,82 @@ read_user(sqlite3_stmt *s, struct store_user *u)
 }
 
 static void
-user_clear(struct store_user *u)
+read_token(sqlite3_stmt *s, void *item)
 {
+	struct store_token *t = item;
+
+	t->id = sqlite3_column_int64(s, 0);
+	t->name = col_str(s, 1);
+	t->created_ms = sqlite3_column_int64(s, 2);
+	t->last_used_ms = sqlite3_column_int64(s, 3);
+}
+
+static void
+user_clear(void *item)
+{
+	struct store_user *u = item;
+
 	free(u->name);
 	free(u->pwhash);
+}
+
+static void
+token_clear(void *item)
+{
+	free(((struct store_token *)item)->name);
+}
+
+/*
+ * Step s to its end, appending to *items (n of them, size bytes each)
+ * one zeroed item per row, filled by read. 0, or -1 on a failed step.
+ */
+static int
+collect_rows(sqlite3_stmt *s, size_t size,
+    void (*read)(sqlite3_stmt *, void *), void **items, size_t *n)
+{
+	char *item;
+	int   r;
+
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		*items = xrealloc(*items, (*n + 1) * size);
+		item = (char *)*items + *n * size;
+		memset(item, 0, size);
+		read(s, item);
+		(*n)++;
+	}
+	done(s);
+	return r == SQLITE_DONE ? 0 : -1;
+}
+
+/* Clear each of the n items (size bytes each) and free the array. */
+static void
+free_rows(void *items, size_t n, size_t size, void (*clear)(void *))
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		clear((char *)items + i * size);
+	free(items);
+}
+
+/*
+ * Step a bound statement that returns at most one row: STORE_OK with the
+ * row to read (then done(s)), STORE_NOTFOUND, or STORE_ERR (logged).
+ */
+static enum store_rc
+step_one(struct conn *c, sqlite3_stmt *s, const char *what)
+{
+	switch (sqlite3_step(s)) {
+	case SQLITE_ROW:
+		return STORE_OK;
+	case SQLITE_DONE:
+		done(s);
+		return STORE_NOTFOUND;
+	default:
+		log_warnx("store: %s: %s", what, sqlerr(c));
+		done(s);
+		return STORE_ERR;
+	}
 }
 
 void
@@ -1658,13 +1732,9 @@ store_user_free(struct store_user *u)
 void
 store_user_list_free(struct store_user_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		user_clear(&l->items[i]);
-	free(l->items);
+	free_rows(l->items, l->n, sizeof(*l->items), user_clear);
 	l->items = NULL;
 	l->n = 0;
 }
@@ -1672,13 +1742,9 @@ store_user_list_free(struct store_user_list *l)
 void
 store_token_list_free(struct store_token_list *l)
 {
-	size_t i;
-
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++)
-		free(l->items[i].name);
-	free(l->items);
+	free_rows(l->items, l->n, sizeof(*l->items), token_clear);
 	l->items = NULL;
 	l->n = 0;
 }
@@ -1724,7 +1790,7 @@ out:
 	return rc;
 }
 
-/* One user row (USER_COLS + pwhash) of statement id bound by bind. */
+/* One user row (USER_COLS + pwhash) by name, or by uid when name is NULL. */
 static enum store_rc
 user_get(struct store *st, enum stmt_id id, const char *name, int64_t uid,
     struct store_user **out)
@@ -1732,7 +1798,6 @@ user_get(struct store *st, enum stmt_id id, const char *name, int64_t uid,
 	struct conn  *c = conn_get(st);
 	sqlite3_stmt *s;
 	enum store_rc rc = STORE_ERR;
-	int	      r;
 
 	*out = NULL;
 	if (c == NULL || (s = stmt(c, id)) == NULL)
@@ -1741,18 +1806,12 @@ user_get(struct store *st, enum stmt_id id, const char *name, int64_t uid,
 		bind_text(s, 1, name);
 	else
 		sqlite3_bind_int64(s, 1, uid);
-	r = sqlite3_step(s);
-	if (r == SQLITE_ROW) {
+	if ((rc = step_one(c, s, "get user")) == STORE_OK) {
 		*out = xcalloc(1, sizeof(**out));
 		read_user(s, *out);
 		(*out)->pwhash = col_str(s, 5);
-		rc = STORE_OK;
-	} else if (r == SQLITE_DONE) {
-		rc = STORE_NOTFOUND;
-	} else {
-		log_warnx("store: get user: %s", sqlerr(c));
+		done(s);
 	}
-	done(s);
 out:
 	conn_put(st, c);
 	return rc;
@@ -1770,35 +1829,44 @@ store_user_get_id(struct store *st, int64_t id, struct store_user **out)
 	return user_get(st, S_USER_BY_ID, NULL, id, out);
 }
 
-enum store_rc
-store_user_list(struct store *st, struct store_user_list *out)
+/*
+ * The rows of statement id (bound to uid as ?1 when uid > 0), read into
+ * a fresh array *items of *n items of size bytes, freed on failure.
+ */
+static enum store_rc
+list_rows(struct store *st, enum stmt_id id, int64_t uid, size_t size,
+    void (*read)(sqlite3_stmt *, void *), void (*clear)(void *),
+    void **items, size_t *n)
 {
 	struct conn  *c = conn_get(st);
 	sqlite3_stmt *s;
 	enum store_rc rc = STORE_ERR;
-	int	      r;
 
-	out->items = NULL;
-	out->n = 0;
-	if (c == NULL || (s = stmt(c, S_USER_LIST)) == NULL)
+	*items = NULL;
+	*n = 0;
+	if (c == NULL || (s = stmt(c, id)) == NULL)
 		goto out;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		out->items = xrealloc(out->items,
-		    (out->n + 1) * sizeof(*out->items));
-		memset(&out->items[out->n], 0, sizeof(out->items[0]));
-		read_user(s, &out->items[out->n]);
-		out->n++;
-	}
-	done(s);
-	if (r == SQLITE_DONE)
+	if (uid > 0)
+		sqlite3_bind_int64(s, 1, uid);
+	if (collect_rows(s, size, read, items, n) == 0)
 		rc = STORE_OK;
 	else
-		log_warnx("store: list users: %s", sqlerr(c));
+		log_warnx("store: list %d: %s", (int)id, sqlerr(c));
 out:
-	if (rc != STORE_OK)
-		store_user_list_free(out);
+	if (rc != STORE_OK) {
+		free_rows(*items, *n, size, clear);
+		*items = NULL;
+		*n = 0;
+	}
 	conn_put(st, c);
 	return rc;
+}
+
+enum store_rc
+store_user_list(struct store *st, struct store_user_list *out)
+{
+	return list_rows(st, S_USER_LIST, 0, sizeof(*out->items), read_user,
+	    user_clear, (void **)&out->items, &out->n);
 }
 
 /* End the sessions of user uid but keep (NULL: all). Inside a transaction. */
@@ -1918,7 +1986,6 @@ store_session_get(struct store *st, const char *hash,
 	struct conn  *c = conn_get(st);
 	sqlite3_stmt *s;
 	enum store_rc rc = STORE_ERR;
-	int	      r;
 
 	*user = NULL;
 	*csrf = NULL;
@@ -1926,18 +1993,12 @@ store_session_get(struct store *st, const char *hash,
 		goto out;
 	bind_text(s, 1, hash);
 	sqlite3_bind_int64(s, 2, now_ms());
-	r = sqlite3_step(s);
-	if (r == SQLITE_ROW) {
+	if ((rc = step_one(c, s, "get session")) == STORE_OK) {
 		*user = xcalloc(1, sizeof(**user));
 		read_user(s, *user);
 		*csrf = col_str(s, 5);
-		rc = STORE_OK;
-	} else if (r == SQLITE_DONE) {
-		rc = STORE_NOTFOUND;
-	} else {
-		log_warnx("store: get session: %s", sqlerr(c));
+		done(s);
 	}
-	done(s);
 out:
 	conn_put(st, c);
 	return rc;
@@ -2004,37 +2065,8 @@ enum store_rc
 store_token_list(struct store *st, int64_t user_id,
     struct store_token_list *out)
 {
-	struct conn  *c = conn_get(st);
-	sqlite3_stmt *s;
-	enum store_rc rc = STORE_ERR;
-	int	      r;
-
-	out->items = NULL;
-	out->n = 0;
-	if (c == NULL || (s = stmt(c, S_TOK_LIST)) == NULL)
-		goto out;
-	sqlite3_bind_int64(s, 1, user_id);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_token *t;
-
-		out->items = xrealloc(out->items,
-		    (out->n + 1) * sizeof(*out->items));
-		t = &out->items[out->n++];
-		t->id = sqlite3_column_int64(s, 0);
-		t->name = col_str(s, 1);
-		t->created_ms = sqlite3_column_int64(s, 2);
-		t->last_used_ms = sqlite3_column_int64(s, 3);
-	}
-	done(s);
-	if (r == SQLITE_DONE)
-		rc = STORE_OK;
-	else
-		log_warnx("store: list tokens: %s", sqlerr(c));
-out:
-	if (rc != STORE_OK)
-		store_token_list_free(out);
-	conn_put(st, c);
-	return rc;
+	return list_rows(st, S_TOK_LIST, user_id, sizeof(*out->items),
+	    read_token, token_clear, (void **)&out->items, &out->n);
 }
 
 enum store_rc
@@ -2064,25 +2096,18 @@ store_token_use(struct store *st, const char *hash, struct store_user **user)
 	sqlite3_stmt *s;
 	enum store_rc rc = STORE_ERR;
 	int64_t	      tid = 0, last = 0, now = now_ms();
-	int	      r;
 
 	*user = NULL;
 	if (c == NULL || (s = stmt(c, S_TOK_GET)) == NULL)
 		goto out;
 	bind_text(s, 1, hash);
-	r = sqlite3_step(s);
-	if (r == SQLITE_ROW) {
+	if ((rc = step_one(c, s, "use token")) == STORE_OK) {
 		*user = xcalloc(1, sizeof(**user));
 		read_user(s, *user);
 		tid = sqlite3_column_int64(s, 5);
 		last = sqlite3_column_int64(s, 6);
-		rc = STORE_OK;
-	} else if (r == SQLITE_DONE) {
-		rc = STORE_NOTFOUND;
-	} else {
-		log_warnx("store: use token: %s", sqlerr(c));
+		done(s);
 	}
-	done(s);
 	if (rc == STORE_OK && now - last >= 60000 &&
 	    (s = stmt(c, S_TOK_TOUCH)) != NULL) {
 		/* Best effort: a failed touch does not refuse the request. */

@@ -149,18 +149,34 @@ def free_port():
     return port
 
 
+def password_of(name):
+    return "pw-of-" + name
+
+
 class Server:
-    """A `gavel serve` child on 127.0.0.1, a random port."""
+    """A `gavel serve` child on 127.0.0.1, a random port.
+
+    With user (the default "tester"), start() makes sure that user exists
+    (`gavel user add`), logs in, creates an API token and sends it with
+    every request (self.headers), so the tests of everything else act as
+    a logged-in user. Unless args say otherwise, password hashing is
+    cheap (--pwhash-cost min) and per-user rate limits are off."""
 
     def __init__(self, gavel, workdir, problems, db=None, web=None,
-                 args=(), name="server"):
+                 args=(), name="server", user="tester"):
         self.gavel = gavel
         self.workdir = workdir
         self.problems = problems
         self.db = db or os.path.join(workdir, "gavel.db")
         self.web = web or os.path.join(workdir, "no-web")
         self.args = list(args)
+        for flag, value in (("--pwhash-cost", "min"), ("--rate-runs", "0"),
+                            ("--rate-submissions", "0")):
+            if flag not in self.args:
+                self.args += [flag, value]
         self.name = name
+        self.user = user
+        self.headers = {}
         self.port = None
         self.proc = None
         self.logpath = os.path.join(workdir, name + ".log")
@@ -181,6 +197,9 @@ class Server:
             try:
                 st, _ = self.get("/api/health", timeout=1)
                 if st == 200:
+                    if self.user:
+                        self.headers = {"Authorization": "Bearer " +
+                                        self.token_for(self.user)}
                     return self
             except OSError:
                 pass
@@ -217,6 +236,34 @@ class Server:
         self.log.close()
         return rc
 
+    # -- accounts
+
+    def add_user(self, name, password=None, admin=False, cost="min"):
+        """`gavel user add` on this server's database; True if added,
+        False if the name was taken."""
+        pwfile = os.path.join(self.workdir, "pw-%s.txt" % name)
+        write(pwfile, (password or password_of(name)) + "\n")
+        cmd = [self.gavel, "user", "add", name, "--db", self.db,
+               "--password-file", pwfile, "--pwhash-cost", cost]
+        if admin:
+            cmd.append("--admin")
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0 and "taken" not in r.stderr:
+            raise RuntimeError("gavel user add %s: %s" % (name, r.stderr))
+        return r.returncode == 0
+
+    def token_for(self, name, admin=False):
+        """An API token of user name (created first if need be)."""
+        self.add_user(name, admin=admin)
+        c = Client(self)
+        st, j = c.login(name, password_of(name))
+        if st != 200:
+            raise RuntimeError("login as %s: %d %s" % (name, st, j))
+        st, j = c.post("/api/tokens", {"name": "tests"})
+        if st != 201:
+            raise RuntimeError("token for %s: %d %s" % (name, st, j))
+        return j["token"]
+
     # -- HTTP
 
     def conn(self, timeout=30):
@@ -226,8 +273,11 @@ class Server:
     def request(self, method, path, body=None, headers=None, timeout=30):
         """(status, headers dict (lower-case), raw bytes)."""
         c = self.conn(timeout)
+        h = dict(self.headers)
+        h.update(headers or {})
+        h = {k: v for k, v in h.items() if v is not None}
         try:
-            c.request(method, path, body=body, headers=headers or {})
+            c.request(method, path, body=body, headers=h)
             r = c.getresponse()
             data = r.read()
             return r.status, {k.lower(): v for k, v in r.getheaders()}, data
@@ -238,13 +288,13 @@ class Server:
         st, _, data = self.request("GET", path, timeout=timeout)
         return st, parse(data)
 
-    def post(self, path, obj, timeout=60):
+    def post(self, path, obj, timeout=60, headers=None):
         body = obj if isinstance(obj, (bytes, str)) else json.dumps(obj)
         if isinstance(body, str):
             body = body.encode()
-        st, _, data = self.request("POST", path, body=body,
-                                   headers={"Content-Type":
-                                            "application/json"},
+        h = {"Content-Type": "application/json"}
+        h.update(headers or {})
+        st, _, data = self.request("POST", path, body=body, headers=h,
                                    timeout=timeout)
         return st, parse(data)
 
@@ -285,7 +335,8 @@ class Server:
         """Read an SSE stream to its end: [(event, data-json)]."""
         c = self.conn(timeout)
         try:
-            c.request("GET", "/api/submissions/%d/events" % sid)
+            c.request("GET", "/api/submissions/%d/events" % sid,
+                      headers=self.headers)
             r = c.getresponse()
             if r.status != 200:
                 return r.status, []
@@ -308,6 +359,42 @@ class Server:
             return 200, evs
         finally:
             c.close()
+
+
+class Client(Server):
+    """Another user of a running server: its own headers, session cookie
+    and CSRF token; the server's other helpers (submit, events, ...)
+    act as this client."""
+
+    def __init__(self, server, headers=None):
+        self.__dict__.update(server.__dict__)
+        self.server = server
+        self.headers = dict(headers or {})
+        self.csrf = None
+
+    def login(self, name, password, path="/api/auth/login"):
+        """Log in (or register, with path): keeps the cookie and CSRF."""
+        st, h, data = self.request(
+            "POST", path, json.dumps({"username": name,
+                                      "password": password}).encode(),
+            headers={"Content-Type": "application/json"})
+        j = parse(data)
+        if st in (200, 201):
+            self.take_cookie(h)
+            self.csrf = j["csrf_token"]
+            self.headers["X-CSRF-Token"] = self.csrf
+        return st, j
+
+    def take_cookie(self, h):
+        cookie = h.get("set-cookie", "")
+        value = cookie.split(";")[0]
+        if value.startswith("gavel_session="):
+            self.headers["Cookie"] = value
+        self.last_cookie = cookie
+
+    def delete(self, path):
+        st, _, data = self.request("DELETE", path)
+        return st, parse(data)
 
 
 def parse(data):

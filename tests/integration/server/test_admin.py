@@ -220,6 +220,11 @@ def test_put_and_hide(admin, alice, anon, root):
     st, j = admin.get("/api/problems/sum-fn")
     T.ok(st == 200 and j["title"] == "Sum" and no_mark(j),
          "an admin sees the draft's page (samples only)", (st, j))
+    st, j = admin.get("/api/problems")
+    T.ok(st == 200 and [p.get("hidden") for p in j
+                        if p["slug"] == "sum-fn"] == [True] and
+         all("hidden" not in p for p in j if p["slug"] != "sum-fn"),
+         "an admin's problem list has the draft, marked hidden", j)
 
     st, j = admin.put("/api/admin/problems/echo-io", ECHO_DEF)
     T.ok(st == 201 and j == {"slug": "echo-io", "hidden": False,

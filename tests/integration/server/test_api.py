@@ -238,7 +238,8 @@ def test_events(s):
 
     # Headers of the stream.
     c = s.conn()
-    c.request("GET", "/api/submissions/%d/events" % j["id"])
+    c.request("GET", "/api/submissions/%d/events" % j["id"],
+              headers=s.headers)
     r = c.getresponse()
     ct = r.getheader("Content-Type")
     r.read()
@@ -384,7 +385,8 @@ def test_bad_input(s, cfg):
     # A chunked body that outgrows the cap: 413 (or a closed connection).
     big = json.dumps(dict(good, code="#" * (3 * cfg["max_code"]))).encode()
     head = (b"POST /api/submissions HTTP/1.1\r\nHost: x\r\n"
-            b"Content-Type: application/json\r\n"
+            b"Authorization: " + s.headers["Authorization"].encode() +
+            b"\r\nContent-Type: application/json\r\n"
             b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
     chunks = b"".join(b"%x\r\n%s\r\n" % (len(big[i:i + 8192]),
                                          big[i:i + 8192])

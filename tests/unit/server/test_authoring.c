@@ -449,7 +449,8 @@ Test(authoring, hostile_archives_are_refused_and_leave_nothing)
 
 Test(authoring, caps_on_entries_and_total_size_stop_a_bomb)
 {
-	struct zentry many[60], bomb[4];
+	static const char garbage[] = "PK\003\004garbage";
+	struct zentry	  many[60], bomb[4];
 	char	      names[60][16], err[512], *tmp, *pkg;
 	size_t	      i, len;
 	char	     *zip;
@@ -476,7 +477,7 @@ Test(authoring, caps_on_entries_and_total_size_stop_a_bomb)
 	cr_assert_eq(entries(root), 0);
 	free(zip);
 
-	cr_assert_eq(authoring_unpack(root, "pkg", "PK\003\004garbage", 13,
+	cr_assert_eq(authoring_unpack(root, "pkg", garbage, sizeof(garbage) - 1,
 			 &caps, &tmp, &pkg, err, sizeof(err)),
 	    AUTHORING_INVALID);
 	cr_assert_eq(entries(root), 0);

@@ -157,6 +157,47 @@ Test(router, valid_slug)
 	cr_assert_not(router_valid_slug("A"));
 }
 
+Test(router, account_routes)
+{
+	static const struct {
+		const char   *method, *path;
+		enum route_id id;
+	} ok[] = {
+		{ "POST", "/api/auth/register", ROUTE_REGISTER },
+		{ "POST", "/api/auth/login", ROUTE_LOGIN },
+		{ "POST", "/api/auth/logout", ROUTE_LOGOUT },
+		{ "POST", "/api/auth/password", ROUTE_PASSWORD },
+		{ "GET", "/api/me", ROUTE_ME },
+		{ "HEAD", "/api/me", ROUTE_ME },
+		{ "GET", "/api/tokens", ROUTE_TOKENS },
+		{ "POST", "/api/tokens", ROUTE_TOKEN_CREATE },
+		{ "DELETE", "/api/tokens/12", ROUTE_TOKEN_DELETE },
+	};
+	struct route_match rm;
+	size_t		   i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		cr_assert_eq(m(ok[i].method, ok[i].path, &rm), ROUTE_OK, "%s %s",
+		    ok[i].method, ok[i].path);
+		cr_assert_eq(rm.id, ok[i].id, "%s %s", ok[i].method,
+		    ok[i].path);
+	}
+	cr_assert_eq(m("DELETE", "/api/tokens/12", &rm), ROUTE_OK);
+	cr_assert_eq(rm.sub_id, 12);
+	cr_assert_eq(m("DELETE", "/api/tokens/0", &rm), ROUTE_NOT_FOUND);
+	cr_assert_eq(m("DELETE", "/api/tokens/x", &rm), ROUTE_NOT_FOUND);
+	cr_assert_eq(m("DELETE", "/api/tokens/1/2", &rm), ROUTE_NOT_FOUND);
+	cr_assert_eq(m("GET", "/api/auth", &rm), ROUTE_NOT_FOUND);
+	cr_assert_eq(m("GET", "/api/auth/login", &rm), ROUTE_BAD_METHOD);
+	cr_assert_str_eq(rm.allow, "POST");
+	cr_assert_eq(m("PUT", "/api/tokens", &rm), ROUTE_BAD_METHOD);
+	cr_assert_str_eq(rm.allow, "GET, HEAD, POST");
+	cr_assert_eq(m("GET", "/api/tokens/3", &rm), ROUTE_BAD_METHOD);
+	cr_assert_str_eq(rm.allow, "DELETE");
+	cr_assert_eq(m("DELETE", "/api/me", &rm), ROUTE_BAD_METHOD);
+	cr_assert_str_eq(rm.allow, "GET, HEAD");
+}
+
 Test(router, admin_routes)
 {
 	static const struct {

@@ -6,9 +6,11 @@
  */
 #include <criterion/criterion.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/store.h"
@@ -379,6 +381,200 @@ Test(store, problem_counters_follow_finished_submissions)
 	cr_assert_eq(p->submissions, 2);
 	cr_assert_eq(p->accepted, 1);
 	store_problem_free(p);
+}
+
+Test(store, users_are_unique_ignoring_case)
+{
+	struct store_user     *u;
+	struct store_user_list l;
+	int64_t		       a, b;
+
+	cr_assert_eq(store_user_add(st, "Ada", "$hash-a", true, &a), STORE_OK);
+	cr_assert_eq(store_user_add(st, "bob", "$hash-b", false, &b),
+	    STORE_OK);
+	cr_assert_neq(a, b);
+	cr_assert_eq(store_user_add(st, "ADA", "$x", false, &b),
+	    STORE_CONFLICT);
+	cr_assert_eq(store_user_get(st, "aDa", &u), STORE_OK);
+	cr_assert_eq(u->id, a);
+	cr_assert_str_eq(u->name, "Ada");
+	cr_assert_str_eq(u->pwhash, "$hash-a");
+	cr_assert(u->admin);
+	cr_assert_not(u->disabled);
+	cr_assert_gt(u->created_ms, 0);
+	store_user_free(u);
+	cr_assert_eq(store_user_get(st, "nobody", &u), STORE_NOTFOUND);
+	cr_assert_null(u);
+	cr_assert_eq(store_user_get_id(st, a + 100, &u), STORE_NOTFOUND);
+	cr_assert_eq(store_user_list(st, &l), STORE_OK);
+	cr_assert_eq(l.n, 2);
+	cr_assert_str_eq(l.items[1].name, "bob");
+	cr_assert_null(l.items[1].pwhash);
+	store_user_list_free(&l);
+}
+
+Test(store, sessions_expire_and_end)
+{
+	struct store_user *u;
+	char		  *csrf;
+	int64_t		   uid, now = (int64_t)time(NULL) * 1000;
+	size_t		   n;
+
+	cr_assert_eq(store_user_add(st, "ada", "$h", false, &uid), STORE_OK);
+	cr_assert_eq(store_session_add(st, "s1", uid, "c1", now + 60000),
+	    STORE_OK);
+	cr_assert_eq(store_session_add(st, "s2", uid, "c2", now + 60000),
+	    STORE_OK);
+	cr_assert_eq(store_session_add(st, "old", uid, "c3", now - 1),
+	    STORE_OK);
+	cr_assert_eq(store_session_get(st, "s1", &u, &csrf), STORE_OK);
+	cr_assert_eq(u->id, uid);
+	cr_assert_str_eq(csrf, "c1");
+	store_user_free(u);
+	free(csrf);
+	cr_assert_eq(store_session_get(st, "old", &u, &csrf), STORE_NOTFOUND,
+	    "expired");
+	cr_assert_eq(store_session_get(st, "nope", &u, &csrf), STORE_NOTFOUND);
+	cr_assert_eq(store_session_purge(st, &n), STORE_OK);
+	cr_assert_eq(n, 1);
+	/* A password change ends every session but the one kept. */
+	cr_assert_eq(store_user_set_password(st, uid, "$h2", "s1"), STORE_OK);
+	cr_assert_eq(store_session_get(st, "s2", &u, &csrf), STORE_NOTFOUND);
+	cr_assert_eq(store_session_get(st, "s1", &u, &csrf), STORE_OK);
+	store_user_free(u);
+	free(csrf);
+	cr_assert_eq(store_session_delete(st, "s1"), STORE_OK);
+	cr_assert_eq(store_session_get(st, "s1", &u, &csrf), STORE_NOTFOUND);
+	cr_assert_eq(store_user_get_id(st, uid, &u), STORE_OK);
+	cr_assert_str_eq(u->pwhash, "$h2");
+	store_user_free(u);
+	cr_assert_eq(store_user_set_password(st, uid + 9, "$h", NULL),
+	    STORE_NOTFOUND);
+}
+
+Test(store, disabling_ends_sessions)
+{
+	struct store_user *u;
+	char		  *csrf;
+	int64_t		   uid, now = (int64_t)time(NULL) * 1000;
+
+	cr_assert_eq(store_user_add(st, "ada", "$h", false, &uid), STORE_OK);
+	cr_assert_eq(store_session_add(st, "s1", uid, "c1", now + 60000),
+	    STORE_OK);
+	cr_assert_eq(store_user_set_disabled(st, "ADA", true), STORE_OK);
+	cr_assert_eq(store_session_get(st, "s1", &u, &csrf), STORE_NOTFOUND);
+	cr_assert_eq(store_user_get(st, "ada", &u), STORE_OK);
+	cr_assert(u->disabled);
+	store_user_free(u);
+	cr_assert_eq(store_user_set_disabled(st, "ada", false), STORE_OK);
+	cr_assert_eq(store_user_get(st, "ada", &u), STORE_OK);
+	cr_assert_not(u->disabled);
+	store_user_free(u);
+	cr_assert_eq(store_user_set_disabled(st, "nobody", true),
+	    STORE_NOTFOUND);
+}
+
+Test(store, tokens_until_revoked)
+{
+	struct store_token_list l;
+	struct store_user      *u;
+	int64_t			a, b, t1, t2;
+
+	cr_assert_eq(store_user_add(st, "ada", "$h", false, &a), STORE_OK);
+	cr_assert_eq(store_user_add(st, "bob", "$h", false, &b), STORE_OK);
+	cr_assert_eq(store_token_add(st, a, "ci", "hash1", &t1), STORE_OK);
+	cr_assert_eq(store_token_add(st, a, "laptop", "hash2", &t2), STORE_OK);
+	cr_assert_eq(store_token_add(st, b, "dup", "hash1", &t2),
+	    STORE_CONFLICT);
+	cr_assert_eq(store_token_list(st, a, &l), STORE_OK);
+	cr_assert_eq(l.n, 2);
+	cr_assert_str_eq(l.items[0].name, "ci");
+	cr_assert_eq(l.items[0].last_used_ms, 0);
+	store_token_list_free(&l);
+	cr_assert_eq(store_token_use(st, "hash1", &u), STORE_OK);
+	cr_assert_eq(u->id, a);
+	store_user_free(u);
+	cr_assert_eq(store_token_list(st, a, &l), STORE_OK);
+	cr_assert_gt(l.items[0].last_used_ms, 0, "the use is recorded");
+	store_token_list_free(&l);
+	cr_assert_eq(store_token_revoke(st, b, t1), STORE_NOTFOUND,
+	    "not bob's");
+	cr_assert_eq(store_token_revoke(st, a, t1), STORE_OK);
+	cr_assert_eq(store_token_revoke(st, a, t1), STORE_NOTFOUND);
+	cr_assert_eq(store_token_use(st, "hash1", &u), STORE_NOTFOUND);
+	cr_assert_eq(store_token_list(st, a, &l), STORE_OK);
+	cr_assert_eq(l.n, 1);
+	store_token_list_free(&l);
+}
+
+Test(store, submissions_have_owners)
+{
+	struct store_submission_list l;
+	struct store_submission	    *s;
+	const char		    *why;
+	int64_t			     ada, bob, id1, id2, old;
+
+	cr_assert_eq(store_user_add(st, "ada", "$h", false, &ada), STORE_OK);
+	cr_assert_eq(store_user_add(st, "bob", "$h", false, &bob), STORE_OK);
+	old = add("c", NULL);
+	cr_assert_eq(store_submission_add(st, "a", "python3", "x", 1, "c", ada,
+			 NULL, &id1, &why),
+	    STORE_OK);
+	cr_assert_eq(store_submission_add(st, "a", "python3", "y", 1, "c", bob,
+			 NULL, &id2, &why),
+	    STORE_OK);
+	cr_assert_eq(store_submission_get(st, id1, false, &s), STORE_OK);
+	cr_assert_eq(s->user_id, ada);
+	cr_assert_str_eq(s->user, "ada");
+	store_submission_free(s);
+	cr_assert_eq(store_submission_get(st, old, false, &s), STORE_OK);
+	cr_assert_eq(s->user_id, 0);
+	cr_assert_null(s->user);
+	store_submission_free(s);
+	cr_assert_eq(store_submission_list(st, NULL, bob, 0, 10, &l), STORE_OK);
+	cr_assert_eq(l.n, 1);
+	cr_assert_eq(l.items[0].id, id2);
+	cr_assert_str_eq(l.items[0].user, "bob");
+	store_submission_list_free(&l);
+	cr_assert_eq(store_submission_list(st, NULL, 0, 0, 10, &l), STORE_OK);
+	cr_assert_eq(l.n, 3);
+	store_submission_list_free(&l);
+	/* A worker's claim carries the owner too. */
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	cr_assert_eq(s->id, old);
+	store_submission_free(s);
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	cr_assert_str_eq(s->user, "ada");
+	store_submission_free(s);
+}
+
+Test(store, migration_3_upgrades_a_version_2_database)
+{
+	struct store_submission *sub;
+	sqlite3			*db;
+	int64_t			 id = add("c", NULL);
+
+	/* Take the database back to version 2, as an older gavel left it. */
+	store_close(st);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db,
+			 "DROP INDEX submissions_user;"
+			 "ALTER TABLE submissions DROP COLUMN user_id;"
+			 "DROP TABLE api_tokens; DROP TABLE sessions;"
+			 "DROP TABLE users;"
+			 "ALTER TABLE problems DROP COLUMN hidden;"
+			 "ALTER TABLE problems DROP COLUMN authored;"
+			 "DELETE FROM schema_migrations WHERE version >= 3;",
+			 NULL, NULL, NULL),
+	    SQLITE_OK, "%s", sqlite3_errmsg(db));
+	sqlite3_close(db);
+	st = store_open(path);
+	cr_assert_not_null(st);
+	cr_assert_eq(store_schema_version(st), 4);
+	cr_assert_eq(store_submission_get(st, id, false, &sub), STORE_OK);
+	cr_assert_eq(sub->user_id, 0, "older submissions have no owner");
+	cr_assert_null(sub->user);
+	store_submission_free(sub);
 }
 
 /* put_problem with the hidden and authored flags of a new problem. */
