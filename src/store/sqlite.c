@@ -185,6 +185,7 @@ enum stmt_id {
 	S_SUB_GET,
 	S_SUB_TESTS,
 	S_SUB_LIST,
+	S_SUB_LIST_USER,
 	S_SUB_COUNTS,
 	S_SUB_BEATS,
 	S_SUB_REJUDGE_STATS,
@@ -316,8 +317,13 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_SUB_LIST] = "SELECT " SUB_COLS " FROM submissions"
 		       " WHERE (?1 IS NULL OR problem = ?1)"
 		       " AND (?2 <= 0 OR id < ?2)"
-		       " AND (?4 <= 0 OR user_id = ?4)"
 		       " ORDER BY id DESC LIMIT ?3",
+	/* One user's: walks the index on (user_id, id), not the table. */
+	[S_SUB_LIST_USER] = "SELECT " SUB_COLS " FROM submissions"
+			    " WHERE user_id = ?4"
+			    " AND (?1 IS NULL OR problem = ?1)"
+			    " AND (?2 <= 0 OR id < ?2)"
+			    " ORDER BY id DESC LIMIT ?3",
 	[S_SUB_COUNTS] = "SELECT status, count(*) FROM submissions"
 			 " GROUP BY status",
 	[S_SUB_BEATS] =
@@ -1531,12 +1537,14 @@ store_submission_list(struct store *st, const char *problem, int64_t user_id,
 
 	out->items = NULL;
 	out->n = 0;
-	if (c == NULL || (s = stmt(c, S_SUB_LIST)) == NULL)
+	if (c == NULL || (s = stmt(c, user_id > 0 ? S_SUB_LIST_USER
+						  : S_SUB_LIST)) == NULL)
 		goto out;
 	bind_text(s, 1, problem);
 	sqlite3_bind_int64(s, 2, before);
 	sqlite3_bind_int64(s, 3, (int64_t)limit);
-	sqlite3_bind_int64(s, 4, user_id);
+	if (user_id > 0)
+		sqlite3_bind_int64(s, 4, user_id);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		out->items = xrealloc(out->items,
 		    (out->n + 1) * sizeof(*out->items));

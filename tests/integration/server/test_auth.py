@@ -305,6 +305,33 @@ def test_disabled(s, gavel):
     T.ok(r.returncode == 0 and "alice" in r.stdout and "root" in r.stdout
          and password_of("alice") not in r.stdout,
          "gavel user list shows the accounts", r.stdout)
+    bob = Client(s)
+    bob.login("bob", password_of("bob"))
+    pwfile = os.path.join(s.workdir, "bob-new.txt")
+    with open(pwfile, "w") as f:
+        f.write("bobs-new-password\n")
+    r = subprocess.run([gavel, "user", "passwd", "bob", "--db", s.db,
+                        "--password-file", pwfile, "--pwhash-cost", "min"],
+                       capture_output=True, text=True)
+    st, _ = bob.get("/api/me")
+    st_old, _ = Client(s).login("bob", password_of("bob"))
+    st_new, _ = Client(s).login("bob", "bobs-new-password")
+    T.ok(r.returncode == 0 and st == 401 and st_old == 401 and
+         st_new == 200,
+         "gavel user passwd: new password, old sessions ended",
+         (r.stderr, st, st_old, st_new))
+    r = subprocess.run([gavel, "user", "add", "ivy", "--db", s.db],
+                       input="short\n", capture_output=True, text=True)
+    r2 = subprocess.run([gavel, "user", "add", "ALICE", "--db", s.db,
+                         "--pwhash-cost", "min"], input="long-enough\n",
+                        capture_output=True, text=True)
+    r3 = subprocess.run([gavel, "user", "disable", "nobody", "--db", s.db],
+                        capture_output=True, text=True)
+    T.ok(r.returncode == 1 and "8 bytes" in r.stderr and
+         r2.returncode == 1 and "taken" in r2.stderr and
+         r3.returncode == 1 and "no user" in r3.stderr,
+         "gavel user refuses a short password, a taken name, an unknown "
+         "user", (r.stderr, r2.stderr, r3.stderr))
     log = s.logtext()
     T.ok(password_of("bob") not in log and "newpassword1" not in log and
          "gvl_" not in log and "gavel_session=" not in log,
