@@ -516,7 +516,7 @@ try {
 
   const adminTest = mock ? (name) => T.skip(name, 'the mock API has no admin routes') : T.test;
   await adminTest('admin: write a new problem with uploaded tests, run the reference solution, publish', async () => {
-    console.log(`  # admin made by ${await makeAdmin(server, ADMIN, PASSWORD)}`);
+    console.log(`  # ${makeAdmin(server, ADMIN, PASSWORD)}`);
     await page.click('[data-testid="logout"]');
     await page.waitForSelector('[data-testid="login-link"]');
     await page.click('[data-testid="login-link"]');
@@ -552,8 +552,9 @@ try {
     });
     await shot('admin-edit.png');
     // a hidden problem is not on the public list
-    const listed = await page.evaluate(() => fetch('/api/problems').then((r) => r.json()));
-    assert(!listed.some((p) => p.slug === 'add-two'), 'a draft problem is listed publicly');
+    const anonList = async () => (await (await fetch(`${server.base}/api/problems`)).json()).map((p) => p.slug);
+    assert(!(await anonList()).includes(NEW_SLUG), 'a draft problem is listed publicly');
+    assert((await fetch(`${server.base}/api/problems/${NEW_SLUG}`)).status === 404, 'a draft problem is public');
     // a wrong reference solution: every test is run, the failing one named
     await page.selectOption('[data-testid="ref-language"]', 'python3');
     await page.fill('[data-testid="ref-code"]', NEW_REF_WRONG);
@@ -571,8 +572,7 @@ try {
     }, null, { timeout: 120000 });
     await page.click('[data-testid="publish"]');
     await page.waitForSelector('[data-testid="visibility"]:has-text("Visible")');
-    const after = await page.evaluate(() => fetch('/api/problems').then((r) => r.json()));
-    assert(after.some((p) => p.slug === 'add-two'), 'the published problem is not listed');
+    assert((await anonList()).includes(NEW_SLUG), 'the published problem is not listed');
     // on the admin list: visible; rejudge Two Sum
     await page.click('text=← All problems');
     await page.waitForSelector(`tr[data-slug="${NEW_SLUG}"] [data-testid="state"]:has-text("Visible")`);

@@ -103,31 +103,16 @@ export async function startServer() {
 }
 
 /**
- * An admin account on the server: `$GAVEL user add NAME --password-file F
- * --admin`. Until that command exists: register, then set the flag in the
- * database with sqlite3. Returns how it was made.
+ * An admin account on the server's database:
+ * `$GAVEL user add NAME --admin --password-file F --db DB`.
  */
-export async function makeAdmin(server, name, password) {
+export function makeAdmin(server, name, password) {
   const pw = path.join(server.tmp, `${name}.pw`);
-  fs.writeFileSync(pw, password, { mode: 0o600 });
-  const gavel = path.resolve(process.env.GAVEL);
-  const env = { ...process.env, GAVEL_DB: server.db };
-  for (const args of [
-    ['user', 'add', name, '--password-file', pw, '--admin', '--db', server.db],
-    ['user', 'add', name, '--password-file', pw, '--admin'],
-  ]) {
-    const r = spawnSync(gavel, args, { env, encoding: 'utf8', timeout: 30000 });
-    if (r.status === 0) return `gavel ${args.join(' ')}`;
-  }
-  const res = await fetch(`${server.base}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: name, password }),
-  });
-  if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${await res.text()}`);
-  const r = spawnSync('sqlite3', [server.db, `UPDATE users SET admin = 1 WHERE name = '${name}'`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr || r.error}`);
-  return 'register + sqlite3 (no `gavel user add` yet)';
+  fs.writeFileSync(pw, `${password}\n`, { mode: 0o600 });
+  const args = ['user', 'add', name, '--admin', '--password-file', pw, '--db', server.db];
+  const r = spawnSync(path.resolve(process.env.GAVEL), args, { encoding: 'utf8', timeout: 60000 });
+  if (r.status !== 0) throw new Error(`gavel ${args.join(' ')}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+  return `gavel ${args.join(' ')}`;
 }
 
 export const CHROMIUM_ARGS = [

@@ -408,7 +408,9 @@ async function api(req, res, url) {
     return send(
       res,
       200,
-      problems.filter((p) => visible(p, who) && (!q || p.title.toLowerCase().includes(q)) && (!d || p.difficulty === d) && (!tag || p.tags.includes(tag))).map(summary),
+      problems
+        .filter((p) => visible(p, who) && (!q || p.title.toLowerCase().includes(q)) && (!d || p.difficulty === d) && (!tag || p.tags.includes(tag)))
+        .map((p) => (who && who.user.admin ? { ...summary(p), hidden: !!p.hidden } : summary(p))),
     );
   }
   if (parts[0] === 'problems' && parts.length === 2) {

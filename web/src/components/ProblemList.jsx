@@ -137,6 +137,7 @@ export default function ProblemList() {
                     <a href={problemHref(p.slug)} className="text-neutral-100 hover:text-blue-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 rounded">
                       {p.title}
                     </a>
+                    {p.hidden && <span className="ml-2 rounded-full bg-neutral-800 px-2 py-0.5 text-xs text-neutral-400" title="Only admins see this problem">hidden</span>}
                   </td>
                   <td className="py-2"><Difficulty value={p.difficulty} /></td>
                   <td className="py-2 pr-2">

@@ -242,6 +242,15 @@ describe('problem list', () => {
     expect(screen.getByText('Coin Change')).toBeTruthy();
   });
 
+  it("an admin's list marks hidden drafts", async () => {
+    routes['GET /api/problems'] = () => json(200, [LIST[0], { ...LIST[1], hidden: true }]);
+    render(<ProblemList />);
+    await screen.findByText('Coin Change');
+    const marks = screen.getAllByText('hidden');
+    expect(marks.length).toBe(1);
+    expect(marks[0].closest('tr').dataset.slug).toBe('coin-change');
+  });
+
   it('shows a server error with a retry', async () => {
     routes['GET /api/problems'] = () => json(500, { error: { code: 'internal', message: 'database is locked' } });
     render(<ProblemList />);
