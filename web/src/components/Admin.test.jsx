@@ -119,6 +119,19 @@ describe('admin problem editor', () => {
     expect(screen.getByTestId('publish').textContent).toContain('Hide');
   });
 
+  it('a catalog problem is read only, but its reference check runs', async () => {
+    srv.routes['GET /api/admin/problems/two-sum'] = () => json(200, { slug: 'two-sum', authored: false, title: 'Two Sum', difficulty: 'Easy', tags: [], kind: 'stdio', statement: 'x', limits: { time_ms: 1000, memory_mb: 64 }, starter: {}, samples: [], tests: [], hidden: false });
+    srv.routes['POST /api/admin/problems/two-sum/check'] = () => json(200, { verdict: 'AC', compile_output: null, cases: [{ name: 'secret/1', verdict: 'AC', cpu_ms: 1, wall_ms: 2, memory_kb: 3, message: null }] });
+    render(<ProblemEditor slug="two-sum" />);
+    await screen.findByTestId('catalog');
+    expect(screen.getByTestId('save').disabled).toBe(true);
+    expect(screen.getByLabelText('Title').closest('fieldset').disabled).toBe(true);
+    fill('Reference solution', 'print(1)');
+    fireEvent.click(screen.getByTestId('run-check'));
+    await screen.findByTestId('check-result');
+    expect(srv.calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/admin/problems/two-sum/check']);
+  });
+
   it('a Kattis zip is posted raw, then the form shows what was imported', async () => {
     srv.routes['POST /api/admin/problems/pkg/package'] = () => json(201, { slug: 'pkg', hidden: true, tests: 5 });
     srv.routes['GET /api/admin/problems/pkg'] = () => json(200, { title: 'From Zip', difficulty: 'Hard', tags: [], kind: 'stdio', statement: 'zipped', limits: { time_ms: 2000, memory_mb: 256 }, starter: {}, samples: [], tests: [{ name: 't', input: '', answer: '' }], hidden: true });

@@ -149,6 +149,8 @@ export function ProblemEditor({ slug: routeSlug }) {
   const [refCode, setRefCode] = useState('');
   const [check, setCheck] = useState(null);
   const [checkError, setCheckError] = useState(null);
+  // a problem of the bundled catalog is edited in git, not here (409)
+  const [catalog, setCatalog] = useState(false);
   const isNew = !slug;
 
   const load = useCallback(() => {
@@ -158,6 +160,7 @@ export function ProblemEditor({ slug: routeSlug }) {
       .problem(routeSlug)
       .then((d) => {
         const f = definitionToForm(d, routeSlug);
+        setCatalog(d.authored === false);
         setForm(f);
         setSaved(JSON.stringify(f));
       })
@@ -178,7 +181,7 @@ export function ProblemEditor({ slug: routeSlug }) {
   if (loadError) return <ErrorMessage error={loadError} onRetry={load} className="m-6" />;
   if (!form) return <p className="p-6 text-sm text-neutral-400">Loading…</p>;
 
-  const dirty = JSON.stringify(form) !== saved;
+  const dirty = !catalog && JSON.stringify(form) !== saved;
   const set = (k, v) => setForm((f) => ({ ...f, [k]: v }));
 
   // PUT the form; a new problem gets its address.
@@ -218,7 +221,7 @@ export function ProblemEditor({ slug: routeSlug }) {
   });
   const onPublish = run('publish', async () => {
     const target = slug;
-    if (dirty || isNew) {
+    if (!catalog && (dirty || isNew)) {
       const r = await save();
       if (!r) return;
     }
@@ -256,7 +259,7 @@ export function ProblemEditor({ slug: routeSlug }) {
     setBusy('check');
     try {
       let target = slug;
-      if (dirty || isNew) {
+      if (!catalog && (dirty || isNew)) {
         const r = await save();
         if (!r) return;
         target = r.slug;
@@ -281,11 +284,12 @@ export function ProblemEditor({ slug: routeSlug }) {
           {form.hidden ? 'Hidden' : 'Visible'}
         </span>
         {dirty && <span className="text-xs text-amber-300" data-testid="unsaved">unsaved changes</span>}
+        {catalog && <span className="text-xs text-neutral-400" data-testid="catalog">bundled catalog: read only</span>}
         <span className={`ml-auto truncate text-sm ${message && message.error ? 'text-rose-300' : 'text-emerald-300'}`} role={message && message.error ? 'alert' : 'status'} data-testid="editor-message">
           {message ? message.text : ''}
         </span>
         {!isNew && !form.hidden && <a href={problemHref(slug)} className={btnGhost}>View</a>}
-        <button type="button" onClick={onSave} disabled={!!busy} className={btnSecondary} data-testid="save">
+        <button type="button" onClick={onSave} disabled={!!busy || catalog} className={btnSecondary} data-testid="save">
           {busy === 'save' ? <Spinner /> : null} Save
         </button>
         <button type="button" onClick={onPublish} disabled={!!busy} className={btnPrimary} data-testid="publish">
@@ -294,6 +298,13 @@ export function ProblemEditor({ slug: routeSlug }) {
       </div>
       <div className="grid min-h-0 flex-1 grid-cols-2">
         <div className="min-h-0 space-y-4 overflow-auto p-4" data-testid="editor-form">
+          {catalog && (
+            <p className="rounded border border-neutral-700 bg-neutral-900 px-3 py-2 text-sm text-neutral-300" role="note">
+              {slug} belongs to the bundled catalog (<code>problems/</code> in the source tree): edit it there. Here you can
+              read it, run a reference solution on its tests, hide or publish it.
+            </p>
+          )}
+          <fieldset disabled={catalog} className="min-w-0 space-y-4">
           <Section title="Problem">
             <div className="grid grid-cols-2 gap-3">
               {isNew ? (
@@ -439,8 +450,10 @@ export function ProblemEditor({ slug: routeSlug }) {
             </label>
           </Section>
 
+          </fieldset>
+
           <Section title="Run the reference solution" testid="reference">
-            <p className="mb-2 text-xs text-neutral-500">Runs on every sample and hidden test (saving first), without stopping at a failure.</p>
+            <p className="mb-2 text-xs text-neutral-500">Runs on every sample and hidden test{catalog ? '' : ' (saving first)'}, without stopping at a failure.</p>
             <div className="mb-2 flex items-center gap-2">
               <select aria-label="Reference language" data-testid="ref-language" value={refLang} onChange={(e) => setRefLang(e.target.value)} className={`${input} py-0.5`}>
                 {languages.map((l) => (

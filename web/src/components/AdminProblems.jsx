@@ -96,7 +96,9 @@ function ProblemsTable() {
                     <button type="button" disabled={busy[p.slug]} onClick={() => rejudge(p)} className={btnGhost} data-testid="rejudge" title="Judge every finished submission again">
                       Rejudge
                     </button>
-                    <a href={adminEditHref(p.slug)} className={btnGhost}>Edit</a>
+                    <a href={adminEditHref(p.slug)} className={btnGhost} title={p.authored ? 'Edit the definition' : 'Read it and run a reference solution (catalog problems are edited in git)'}>
+                      {p.authored ? 'Edit' : 'Open'}
+                    </a>
                     {!p.hidden && <a href={problemHref(p.slug)} className={btnGhost}>View</a>}
                   </div>
                 </td>
