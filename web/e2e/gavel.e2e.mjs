@@ -591,6 +591,16 @@ try {
     await submitAndWait();
     const v = await page.getAttribute('[data-testid="verdict"]', 'data-verdict');
     assert(v === 'AC', `the new problem: ${v}`);
+    // an admin's header (more links) still fits 1024 px
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the admin's problem page is ${overflow} px too wide`);
+    for (const sel of ['[data-testid="run"]', '[data-testid="submit"]', '[data-testid="logout"]', '[data-testid="admin-link"]']) {
+      const box = await page.locator(sel).boundingBox();
+      assert(box && box.x >= 0 && box.x + box.width <= 1024, `${sel} is off screen: ${JSON.stringify(box)}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   await T.test('no page error, console error or request to another host', async () => {

@@ -155,13 +155,13 @@ describe('account page', () => {
   it('changes the password; a wrong old one is said so', async () => {
     srv.routes['GET /api/tokens'] = () => json(200, { tokens: [] });
     srv.routes['POST /api/auth/password'] = ({ body }) =>
-      body.old_password === 'right-old' ? json(204) : json(401, { error: { code: 'unauthorized', message: 'wrong password' } });
+      body.old_password === 'right-old' ? json(204) : json(403, { error: { code: 'forbidden', message: 'wrong password' } });
     render(<AccountPage />);
     fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'wrong-old' } });
     fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'new-password-1' } });
     fireEvent.change(screen.getByLabelText('New password again'), { target: { value: 'new-password-1' } });
     fireEvent.click(screen.getByText('Change password', { selector: 'button' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/current password is wrong/);
+    expect((await screen.findByRole('alert')).textContent).toBe('The current password is wrong.');
     fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'right-old' } });
     fireEvent.click(screen.getByText('Change password', { selector: 'button' }));
     await screen.findByTestId('password-changed');

@@ -28,6 +28,13 @@ export function setCsrfToken(t) {
 
 const MUTATING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
+// Told when a route answers 401 although we thought we had a session (it
+// expired, or ended elsewhere); the login routes and /me are not counted.
+let onUnauthorized = null;
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn;
+}
+
 function retryAfterSeconds(res) {
   const h = res.headers && res.headers.get ? res.headers.get('Retry-After') : null;
   if (!h) return null;
@@ -84,6 +91,7 @@ async function request(path, opts = {}) {
     }
   }
   if (!res.ok) {
+    if (res.status === 401 && onUnauthorized && !/^\/(auth\/|me$)/.test(path)) onUnauthorized();
     const err = data && data.error;
     const msg = err && err.message ? err.message : `The server answered ${res.status} ${res.statusText || ''}`.trim();
     throw new ApiError(msg, { status: res.status, code: (err && err.code) || 'http', retryAfter: retryAfterSeconds(res) });
@@ -163,8 +171,10 @@ export function authErrorMessage(e, action = 'login') {
     return s ? `Too many attempts. Try again in ${s} second${s === 1 ? '' : 's'}.` : 'Too many attempts. Wait a moment and try again.';
   }
   if (action === 'login' && e.status === 401) return 'Wrong username or password.';
+  if (action === 'login' && e.status === 403) return 'This account is disabled. Ask an admin.';
   if (action === 'register' && e.status === 409) return 'That username is taken. Pick another one.';
   if (action === 'register' && e.status === 403) return 'Registration is turned off on this server. Ask an admin for an account.';
-  if (action === 'password' && e.status === 401) return 'The current password is wrong (or your session has ended).';
+  if (action === 'password' && e.status === 403) return 'The current password is wrong.';
+  if (action === 'password' && e.status === 401) return 'Your session has ended: log in again.';
   return e.message || String(e);
 }

@@ -70,6 +70,26 @@ describe('api: CSRF token', () => {
   });
 });
 
+describe('api: a session that ended', () => {
+  it('a 401 from a route tells the handler; a wrong password at login does not', async () => {
+    const { setUnauthorizedHandler } = await import('./api.js');
+    const told = vi.fn();
+    setUnauthorizedHandler(told);
+    try {
+      srv.routes['GET /api/tokens'] = () => json(401, { error: { code: 'unauthorized', message: 'log in' } });
+      srv.routes['POST /api/auth/login'] = () => json(401, { error: { code: 'unauthorized', message: 'wrong' } });
+      srv.routes['GET /api/me'] = () => json(401, { error: { code: 'unauthorized', message: 'log in' } });
+      await expect(api.login('a', 'b')).rejects.toMatchObject({ status: 401 });
+      await expect(api.me()).rejects.toMatchObject({ status: 401 });
+      expect(told).not.toHaveBeenCalled();
+      await expect(api.tokens()).rejects.toMatchObject({ status: 401 });
+      expect(told).toHaveBeenCalledTimes(1);
+    } finally {
+      setUnauthorizedHandler(null);
+    }
+  });
+});
+
 describe('api: answers', () => {
   it('204 is fine, a 429 carries Retry-After in seconds', async () => {
     setCsrfToken('t');
@@ -93,6 +113,8 @@ describe('api: answers', () => {
 
   it('messages for the account errors', () => {
     expect(authErrorMessage({ status: 401 }, 'login')).toBe('Wrong username or password.');
+    expect(authErrorMessage({ status: 403 }, 'login')).toContain('disabled');
+    expect(authErrorMessage({ status: 403 }, 'password')).toBe('The current password is wrong.');
     expect(authErrorMessage({ status: 409 }, 'register')).toContain('taken');
     expect(authErrorMessage({ status: 403 }, 'register')).toContain('turned off');
     expect(authErrorMessage({ status: 429, retryAfter: 1 })).toBe('Too many attempts. Try again in 1 second.');

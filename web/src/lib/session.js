@@ -1,7 +1,7 @@
 // Who is logged in, for every component: a tiny store around GET /api/me.
 // status: 'loading' until the first answer, then 'ready' (user or null).
 import { useSyncExternalStore } from 'react';
-import { api, setCsrfToken } from './api.js';
+import { api, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { clearStatuses, setDraftOwner } from './storage.js';
 
 let state = { status: 'loading', user: null, error: null };
@@ -70,6 +70,8 @@ export function sessionEnded() {
   setCsrfToken(null);
   if (state.user) set({ user: null });
 }
+
+setUnauthorizedHandler(() => sessionEnded());
 
 /** For tests. */
 export function resetSession(next = { status: 'loading', user: null, error: null }) {
