@@ -504,9 +504,10 @@ def main():
     work = tempdir("gavel-admin-")
     problems = make_catalog(os.path.join(work, "problems"))
     authored = os.path.join(work, "authored")
-    s = Server(gavel, work, problems,
-               args=["--authored", authored, "--pwhash-cost", "min",
-                     "--max-upload-mb", "4", "--rescan", "1"])
+    # user=None: no default token; each Client below is its own caller.
+    s = Server(gavel, work, problems, user=None,
+               args=["--authored", authored, "--max-upload-mb", "4",
+                     "--rescan", "1"])
     try:
         s.start()
         anon = Client(s)
