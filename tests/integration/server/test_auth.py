@@ -332,10 +332,44 @@ def test_disabled(s, gavel):
          r3.returncode == 1 and "no user" in r3.stderr,
          "gavel user refuses a short password, a taken name, an unknown "
          "user", (r.stderr, r2.stderr, r3.stderr))
+    out, rc = add_on_tty(gavel, s.db, "jane", ["tty-password-1"] * 2)
+    st, _ = Client(s).login("jane", "tty-password-1")
+    T.ok(rc == 0 and "Password for jane:" in out and "Again:" in out and
+         "tty-password-1" not in out and st == 200,
+         "gavel user add on a terminal: asked twice, never echoed", out)
+    out, rc = add_on_tty(gavel, s.db, "kate", ["password-one", "password-two"])
+    T.ok(rc == 1 and "differ" in out,
+         "two different passwords on the terminal are refused", out)
     log = s.logtext()
     T.ok(password_of("bob") not in log and "newpassword1" not in log and
          "gvl_" not in log and "gavel_session=" not in log,
          "no password, token or cookie ever reaches the log")
+
+
+def add_on_tty(gavel, db, name, lines):
+    """Run `gavel user add NAME` on a pseudo-terminal, typing lines at
+    its prompts: (everything the terminal showed, exit status)."""
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(gavel, [gavel, "user", "add", name, "--db", db,
+                         "--pwhash-cost", "min"])
+    out, sent = b"", 0
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        if sent < len(lines) and out.rstrip().endswith(b":"):
+            os.write(fd, lines[sent].encode() + b"\n")
+            sent += 1
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return out.decode(errors="replace"), os.waitstatus_to_exitcode(status)
 
 
 def test_limits(gavel, work, problems):
