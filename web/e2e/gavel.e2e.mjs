@@ -196,8 +196,9 @@ try {
     await page.fill('#confirm', 'not the same');
     await page.click('[data-testid="auth-submit"]');
     assert((await page.textContent('[data-testid="auth-error"]')).includes('differ'), 'no mismatch message');
-    await page.fill('#confirm', PASSWORD);
     await shot('register.png');
+    await page.fill('#confirm', PASSWORD);
+    assert(!(await page.isVisible('[data-testid="auth-error"]')), 'the message stays after an edit');
     await page.click('[data-testid="auth-submit"]');
     // back on the problem, logged in, with the draft
     await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });

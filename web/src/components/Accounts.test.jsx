@@ -75,6 +75,7 @@ describe('login and register', () => {
     submit();
     expect((await screen.findByTestId('auth-error')).textContent).toMatch(/3 to 32/);
     fill('Username', 'ada');
+    expect(screen.queryByTestId('auth-error')).toBeNull(); // typing clears it
     fill('Password again', 'different!');
     submit();
     expect(screen.getByTestId('auth-error').textContent).toBe('The two passwords differ.');

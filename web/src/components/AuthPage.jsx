@@ -42,6 +42,14 @@ export default function AuthPage({ mode = 'login', next = '/' }) {
   const [busy, setBusy] = useState(false);
   const left = useCountdown(wait);
   const isRegister = mode === 'register';
+  // typing clears an old message (not a throttle's countdown)
+  const edit = (setter) => (e) => {
+    setter(e.target.value);
+    if (!(left > 0)) {
+      setError(null);
+      setWait(0);
+    }
+  };
 
   useEffect(() => {
     document.title = `${isRegister ? 'Register' : 'Log in'} · Gavel`;
@@ -78,13 +86,13 @@ export default function AuthPage({ mode = 'login', next = '/' }) {
             {isRegister ? 'Run and submit code; your submissions stay yours.' : 'Run and submit code, and see your submissions.'}
           </p>
           <label className="mt-5 block text-sm text-neutral-300" htmlFor="username">Username</label>
-          <input id="username" name="username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} className={`${input} mt-1 w-full`} />
+          <input id="username" name="username" autoComplete="username" autoFocus value={username} onChange={edit(setUsername)} className={`${input} mt-1 w-full`} />
           <label className="mt-3 block text-sm text-neutral-300" htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete={isRegister ? 'new-password' : 'current-password'} value={password} onChange={(e) => setPassword(e.target.value)} className={`${input} mt-1 w-full`} />
+          <input id="password" name="password" type="password" autoComplete={isRegister ? 'new-password' : 'current-password'} value={password} onChange={edit(setPassword)} className={`${input} mt-1 w-full`} />
           {isRegister && (
             <>
               <label className="mt-3 block text-sm text-neutral-300" htmlFor="confirm">Password again</label>
-              <input id="confirm" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} className={`${input} mt-1 w-full`} />
+              <input id="confirm" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={edit(setConfirm)} className={`${input} mt-1 w-full`} />
             </>
           )}
           {error && (
