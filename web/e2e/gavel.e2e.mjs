@@ -2,6 +2,7 @@
 // driven through Debian's chromium. Prints TAP and "N passed, N failed".
 //   GAVEL=/path/to/gavel node e2e/gavel.e2e.mjs
 //   E2E_MOCK=1 node e2e/gavel.e2e.mjs     (against web/mock, for UI work)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert, launchBrowser, makeAdmin, repoDir, startServer, tap, webDir } from './lib.mjs';
@@ -602,6 +603,39 @@ try {
       assert(box && box.x >= 0 && box.x + box.width <= 1024, `${sel} is off screen: ${JSON.stringify(box)}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await adminTest('admin: a Kattis package (.zip) becomes a problem; its reference check passes', async () => {
+    // a small package, zipped by Python's zipfile
+    const zipPath = path.join(server.tmp, 'package-sum.zip');
+    const py = [
+      'import sys, zipfile',
+      'with zipfile.ZipFile(sys.argv[1], "w") as z:',
+      '    z.writestr("problem.yaml", "name: Package Sum\\n")',
+      '    z.writestr("problem_statement/problem.md", "# Package Sum\\n\\nPrint the sum of the two integers on the line.\\n")',
+      '    z.writestr("data/sample/1.in", "1 2\\n")',
+      '    z.writestr("data/sample/1.ans", "3\\n")',
+      '    for i in range(1, 4):',
+      '        z.writestr("data/secret/%d.in" % i, "%d %d\\n" % (i * 7, i * 11))',
+      '        z.writestr("data/secret/%d.ans" % i, "%d\\n" % (i * 18))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', py, zipPath], { encoding: 'utf8' });
+    assert(r.status === 0, `zip: ${r.stderr}`);
+    await page.goto(`${server.base}/#/admin/problems/new`);
+    await page.waitForSelector('[data-testid="problem-editor"]');
+    await page.fill('#slug', 'package-sum');
+    await page.setInputFiles('#package-file', zipPath);
+    await page.waitForSelector('[data-testid="editor-message"]:has-text("Imported package-sum.zip")', { timeout: 30000 });
+    assert((await page.inputValue('#title')) === 'Package Sum', `title after the upload: ${await page.inputValue('#title')}`);
+    await page.waitForSelector('[data-testid="preview"] >> text=Print the sum');
+    const hidden = await page.$$eval('[data-testid="hidden-test-list"] [data-testid="test-item"]', (x) => x.length);
+    assert(hidden === 3, `hidden tests after the upload: ${hidden}`);
+    await page.selectOption('[data-testid="ref-language"]', 'python3');
+    await page.fill('[data-testid="ref-code"]', 'a, b = map(int, input().split())\nprint(a + b)\n');
+    await page.click('[data-testid="run-check"]');
+    await page.waitForSelector('[data-testid="check-result"]', { timeout: 120000 });
+    const verdicts = await page.$$eval('[data-testid="check-case"]', (x) => x.map((e) => e.dataset.verdict));
+    assert(verdicts.length === 4 && verdicts.every((v) => v === 'AC'), `package check: ${verdicts}`);
   });
 
   await T.test('no page error, console error or request to another host', async () => {
