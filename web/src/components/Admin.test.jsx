@@ -28,6 +28,7 @@ const file = (name, text) => new File([text], name, { type: 'text/plain' });
 
 describe('admin problem editor', () => {
   it('a new problem: the form, uploaded tests -> the PUT body; the preview follows the statement', async () => {
+    srv.routes['GET /api/admin/problems'] = () => json(200, { problems: [] });
     srv.routes['PUT /api/admin/problems/add-two'] = () => json(201, { slug: 'add-two', hidden: true, tests: 3 });
     render(<ProblemEditor slug={null} />);
     fill('Slug (its address)', 'add-two');
@@ -72,6 +73,17 @@ describe('admin problem editor', () => {
     });
     expect(window.location.hash).toBe('#/admin/problems/add-two');
     expect(screen.queryByTestId('unsaved')).toBeNull();
+  });
+
+  it('a new problem never overwrites an existing slug', async () => {
+    srv.routes['GET /api/admin/problems'] = () => json(200, { problems: [{ slug: 'taken', title: 'Taken', difficulty: 'Easy', tags: [], hidden: false, authored: true }] });
+    render(<ProblemEditor slug={null} />);
+    fill('Slug (its address)', 'taken');
+    fill('Title', 'Mine');
+    fill('Statement', 'x');
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('error-slug').textContent).toMatch(/already a problem/));
+    expect(srv.calls.filter((c) => c.method !== 'GET')).toEqual([]);
   });
 
   it('refuses to send a broken form and marks the fields', async () => {
@@ -134,6 +146,7 @@ describe('admin problem editor', () => {
 
   it('a Kattis zip is posted raw, then the form shows what was imported', async () => {
     srv.routes['POST /api/admin/problems/pkg/package'] = () => json(201, { slug: 'pkg', hidden: true, tests: 5 });
+    srv.routes['GET /api/admin/problems'] = () => json(200, { problems: [] });
     srv.routes['GET /api/admin/problems/pkg'] = () => json(200, { title: 'From Zip', difficulty: 'Hard', tags: [], kind: 'stdio', statement: 'zipped', limits: { time_ms: 2000, memory_mb: 256 }, starter: {}, samples: [], tests: [{ name: 't', input: '', answer: '' }], hidden: true });
     render(<ProblemEditor slug={null} />);
     fill('Slug (its address)', 'pkg');

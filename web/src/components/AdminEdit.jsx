@@ -18,6 +18,13 @@ const FALLBACK_LANGS = [
   { id: 'cpp', name: 'C++' },
 ];
 
+ /** 01, 02, ...: the first of these names no test has. */
+const freeName = (tests) => {
+  for (let i = tests.length + 1; ; i++) {
+    const n = String(i).padStart(2, '0');
+    if (!tests.some((t) => t.name === n)) return n;
+  }
+};
 const readFiles = (list) => Promise.all([...(list || [])].map(async (f) => ({ name: f.name, text: await f.text() })));
 const size = (s) => {
   const n = new TextEncoder().encode(s || '').length;
@@ -184,6 +191,15 @@ export function ProblemEditor({ slug: routeSlug }) {
   const dirty = !catalog && JSON.stringify(form) !== saved;
   const set = (k, v) => setForm((f) => ({ ...f, [k]: v }));
 
+  // A new problem must not overwrite one that exists under that slug.
+  const slugTaken = async (target) => {
+    const r = await api.admin.problems();
+    if (!((r && r.problems) || []).some((p) => p.slug === target)) return false;
+    setErrors((x) => ({ ...x, slug: `There is already a problem “${target}”: open it from the list to edit it.` }));
+    setMessage({ error: true, text: 'Fix the marked fields first.' });
+    return true;
+  };
+
   // PUT the form; a new problem gets its address.
   const save = async (over = {}) => {
     const next = { ...form, ...over };
@@ -194,6 +210,7 @@ export function ProblemEditor({ slug: routeSlug }) {
       return null;
     }
     const target = slug || next.slug;
+    if (!slug && (await slugTaken(target))) return null;
     const r = await api.admin.save(target, definition);
     const f = { ...next, hidden: r && typeof r.hidden === 'boolean' ? r.hidden : next.hidden };
     setForm(f);
@@ -240,6 +257,7 @@ export function ProblemEditor({ slug: routeSlug }) {
       return;
     }
     await run('zip', async () => {
+      if (!slug && (await slugTaken(target))) return;
       const r = await api.admin.uploadPackage(target, file);
       const d = await api.admin.problem(target);
       const f = definitionToForm(d, target);
@@ -406,7 +424,7 @@ export function ProblemEditor({ slug: routeSlug }) {
             testid="samples"
             right={
               <>
-                <button type="button" className={btnGhost} onClick={() => set('samples', [...form.samples, { name: String(form.samples.length + 1).padStart(2, '0'), input: '', answer: '' }])}>
+                <button type="button" className={btnGhost} onClick={() => set('samples', [...form.samples, { name: freeName(form.samples), input: '', answer: '' }])}>
                   + Add
                 </button>
                 <PairsInput id="sample-files" label="Upload .in/.ans" onTests={(t) => set('samples', mergeTests(form.samples, t))} onProblems={setFileProblems} />
