@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import Header from './Header.jsx';
 import { authErrorMessage } from '../lib/api.js';
-import { login, register } from '../lib/session.js';
+import { login, register, useSession } from '../lib/session.js';
 import { go } from '../lib/router.js';
 import { btnPrimary, input } from './ui.jsx';
 
@@ -41,6 +41,7 @@ export default function AuthPage({ mode = 'login', next = '/' }) {
   const [wait, setWait] = useState(0); // a 429's Retry-After, counted down
   const [busy, setBusy] = useState(false);
   const left = useCountdown(wait);
+  const { user } = useSession();
   const isRegister = mode === 'register';
   // typing clears an old message (not a throttle's countdown)
   const edit = (setter) => (e) => {
@@ -89,6 +90,12 @@ export default function AuthPage({ mode = 'login', next = '/' }) {
           <input id="username" name="username" autoComplete="username" autoFocus value={username} onChange={edit(setUsername)} className={`${input} mt-1 w-full`} />
           <label className="mt-3 block text-sm text-neutral-300" htmlFor="password">Password</label>
           <input id="password" name="password" type="password" autoComplete={isRegister ? 'new-password' : 'current-password'} value={password} onChange={edit(setPassword)} className={`${input} mt-1 w-full`} />
+          {user && (
+            <p className="mt-3 text-sm text-neutral-300" data-testid="already">
+              You are logged in as <span className="font-medium">{user.username}</span>.{' '}
+              <a href={`#${next || '/'}`} className="text-blue-400 underline">Go back</a>, or {isRegister ? 'make another account' : 'log in as someone else'} below.
+            </p>
+          )}
           {isRegister && (
             <>
               <label className="mt-3 block text-sm text-neutral-300" htmlFor="confirm">Password again</label>
