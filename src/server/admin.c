@@ -132,8 +132,16 @@ install(struct request *rq, const char *tmpdir, const char *pkgdir,
 		    "the judge cannot load this problem: %s", err);
 	if (arc != AUTHORING_OK)
 		return reply_error(rq, 500, "internal", "%s", err);
-	if (def != NULL && def->hidden_set &&
-	    store_problem_set_hidden(app->store, rq->route.slug, def->hidden) !=
+	/*
+	 * A new problem is a draft unless the definition says otherwise
+	 * (even if the database remembers a retired problem of that slug).
+	 */
+	if (def != NULL && def->hidden_set)
+		hidden = def->hidden;
+	else
+		hidden = true;
+	if (((def != NULL && def->hidden_set) || created) &&
+	    store_problem_set_hidden(app->store, rq->route.slug, hidden) !=
 		STORE_OK)
 		return db_failed(rq);
 	rc = store_problem_get(app->store, rq->route.slug, false, false, &p);

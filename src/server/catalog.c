@@ -181,14 +181,20 @@ dup_json_str(json_t *o, const char *key, const char *def)
 	return xstrdup(json_is_string(v) ? json_string_value(v) : def);
 }
 
-/* The content hash of the files all (relative to pdir). Caller frees. */
+/*
+ * The content hash of the files all (relative to pdir), and of where
+ * pdir is: the same problem moved (from the authored root to the bundled
+ * one, say) is imported again, with its new directory. Caller frees.
+ */
 static char *
 hash_files(const char *pdir, const struct paths *all)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t	 i, len;
-	char	*path, *buf;
+	char	*path, *buf, real[PATH_MAX];
 
+	if (realpath(pdir, real) != NULL)
+		h = fnv(h, real, strlen(real) + 1);
 	for (i = 0; i < all->n; i++) {
 		path = xasprintf("%s/%s", pdir, all->v[i]);
 		buf = slurp(path, &len);

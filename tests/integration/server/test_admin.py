@@ -45,6 +45,7 @@ class Client:
         if body is not None and ctype:
             h["Content-Type"] = ctype
         h.update(headers or {})
+        h = {k: v for k, v in h.items() if v is not None}
         st, rh, data = self.s.request(method, path, body=body, headers=h,
                                       timeout=timeout)
         try:
@@ -173,7 +174,7 @@ ADMIN_ROUTES = [
 ]
 
 
-def test_access(anon, alice):
+def test_access(anon, alice, admin):
     for method, path, body in ADMIN_ROUTES:
         ctype = ("application/zip" if path.endswith("/package")
                  else "application/json")
@@ -188,6 +189,15 @@ def test_access(anon, alice):
                      b"Content-Length: 1073741824\r\n\r\nPK", read_timeout=5)
     T.ok(out.startswith(b"HTTP/1.1 401"), "an anonymous upload is refused "
          "from its headers, before its body", out[:200])
+    # An admin's cookie alone does not make a change: CSRF token needed.
+    st, j, _ = admin.request("PUT", "/api/admin/problems/sum-fn", sum_def(),
+                             headers={"X-CSRF-Token": None})
+    T.ok(st == 403 and j["error"]["code"] == "csrf",
+         "an admin's PUT without X-CSRF-Token is 403 csrf", (st, j))
+    st, j, _ = admin.request("POST", "/api/admin/problems/sum-fn/rejudge",
+                             {}, headers={"Origin": "http://evil.example"})
+    T.ok(st == 403 and j["error"]["code"] == "csrf",
+         "an admin's POST from another site is 403 csrf", (st, j))
 
 
 # ------------------------------------------------------------ authoring
@@ -515,7 +525,7 @@ def main():
         alice = Client(s)
         T.ok(alice.login("alice", "/api/auth/register") == 201,
              "a non-admin user registers")
-        test_access(anon, alice)
+        test_access(anon, alice, admin)
         test_put_and_hide(admin, alice, anon, authored)
         test_check(admin)
         test_visibility_and_rejudge(admin, alice, anon)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "server/authoring.h"
+#include "server/catalog.h"
 
 static char	     base[] = "/tmp/gavel-authoring-XXXXXX";
 static char	     root[300], dbpath[300];
@@ -535,4 +536,73 @@ Test(authoring, rmtree_and_open_root_never_follow_symlinks)
 	free(r);
 	cr_assert_eq(entries(root), 0, "the leftover is gone");
 	cr_assert_eq(access(keep, F_OK), 0, "what it pointed to is not");
+}
+
+/*** The catalog's two roots ************************************************/
+
+Test(authoring, the_catalog_scans_both_roots_and_retires_nothing_on_failure)
+{
+	static const struct zentry pkg[] = { KATTIS("") };
+	struct catalog_root	   roots[2];
+	struct catalog_stats	   cs;
+	struct store_problem	  *p;
+	char			   bundled[300], moved[400], err[512] = "";
+	char			  *tmp, *dir;
+	size_t			   n;
+	bool			   created;
+
+	/* Bundled: "dup". Authored: "dup" (ignored) and "mine". */
+	snprintf(bundled, sizeof(bundled), "%s/bundled", base);
+	cr_assert_eq(mkdir(bundled, 0755), 0);
+	cr_assert_eq(unpack(pkg, 7, err, sizeof(err), &tmp, &dir),
+	    AUTHORING_OK);
+	cr_assert_eq(authoring_install(st, root, "mine", tmp, dir, &created,
+			 &n, err, sizeof(err)),
+	    AUTHORING_OK, "%s", err);
+	free(tmp);
+	free(dir);
+	cr_assert_eq(unpack(pkg, 7, err, sizeof(err), &tmp, &dir),
+	    AUTHORING_OK);
+	snprintf(moved, sizeof(moved), "%s/dup", bundled);
+	cr_assert_eq(rename(dir, moved), 0);
+	authoring_rmtree(tmp);
+	free(tmp);
+	free(dir);
+	cr_assert_eq(unpack(pkg, 7, err, sizeof(err), &tmp, &dir),
+	    AUTHORING_OK);
+	cr_assert_eq(authoring_install(st, root, "dup", tmp, dir, &created,
+			 &n, err, sizeof(err)),
+	    AUTHORING_OK, "%s", err);
+	free(tmp);
+	free(dir);
+
+	roots[0] = (struct catalog_root){ bundled, false };
+	roots[1] = (struct catalog_root){ root, true };
+	cr_assert_eq(catalog_sync(st, roots, 2, &cs), 0);
+	cr_assert_eq(cs.seen, 2, "dup counts once");
+	cr_assert_eq(store_problem_get(st, "dup", false, false, &p), STORE_OK);
+	cr_assert_not(p->authored, "the bundled copy wins");
+	cr_assert_not_null(strstr(p->dir, "/bundled/dup"), "%s", p->dir);
+	store_problem_free(p);
+	cr_assert_eq(store_problem_get(st, "mine", false, false, &p),
+	    STORE_OK);
+	cr_assert(p->authored);
+	cr_assert(p->hidden);
+	store_problem_free(p);
+
+	/* The authored root unreadable: the sync fails, nothing retires. */
+	snprintf(moved, sizeof(moved), "%s/away", base);
+	cr_assert_eq(rename(root, moved), 0);
+	cr_assert_eq(catalog_sync(st, roots, 2, &cs), -1);
+	cr_assert_eq(store_problem_get(st, "mine", false, false, &p),
+	    STORE_OK, "still active");
+	store_problem_free(p);
+	cr_assert_eq(rename(moved, root), 0);
+	/* Gone for real: retired. */
+	cr_assert_eq(authoring_rmtree(root), 0);
+	cr_assert_eq(mkdir(root, 0755), 0);
+	cr_assert_eq(catalog_sync(st, roots, 2, &cs), 0);
+	cr_assert_eq(cs.retired, 1);
+	cr_assert_eq(store_problem_get(st, "mine", false, false, &p),
+	    STORE_NOTFOUND);
 }
