@@ -7,6 +7,8 @@ export const KINDS = ['function', 'stdio'];
 // "checker" needs a checker.py, which only a package brings
 export const COMPARE_MODES = ['exact', 'unordered', 'unordered_deep', 'float'];
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+// a test's name (docs/api.md): [A-Za-z0-9_-] with / between groups, 1-64 long
+export const TEST_NAME_RE = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
 
 export const SIGNATURE_TEMPLATE = JSON.stringify(
   { name: 'solve', params: [{ name: 'nums', type: 'integer[]' }], return: { type: 'integer' } },
@@ -126,7 +128,9 @@ export function formToDefinition(form, { isNew = false } = {}) {
   for (const [key, list] of [['samples', form.samples], ['tests', form.tests]]) {
     const names = new Set();
     for (const t of list || []) {
-      if (names.has(t.name)) errors[key] = `Two ${key === 'samples' ? 'samples' : 'tests'} are called “${t.name}”.`;
+      if (!TEST_NAME_RE.test(t.name) || t.name.length > 64)
+        errors[key] = `“${t.name}” is not a test name: letters, digits, “_” and “-”, at most 64.`;
+      else if (names.has(t.name)) errors[key] = `Two ${key === 'samples' ? 'samples' : 'tests'} are called “${t.name}”.`;
       names.add(t.name);
     }
   }

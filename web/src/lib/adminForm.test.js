@@ -64,6 +64,9 @@ describe('admin form', () => {
     );
     expect(Object.keys(errors).sort()).toEqual(['memory_mb', 'signature', 'slug', 'statement', 'tests', 'time_ms', 'title']);
     expect(errors.signature).toMatch(/not valid/);
+    const bad = formToDefinition({ ...emptyForm(), title: 't', statement: 's', samples: [{ name: 'my test', input: '', answer: '' }], tests: [{ name: 'group/ok-1', input: '', answer: '' }] }).errors;
+    expect(bad.samples).toMatch(/not a test name/);
+    expect(bad.tests).toBeUndefined();
     expect(formToDefinition({ ...emptyForm(), title: 't', statement: 's', signature: '{"params": []}' }).errors.signature).toMatch(/"name"/);
     // an existing problem keeps its slug: no slug check
     expect(formToDefinition({ ...emptyForm(), title: 't', statement: 's' }).errors.slug).toBeUndefined();
