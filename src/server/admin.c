@@ -275,14 +275,20 @@ check_json(const struct problem *jp, const struct judge_report *rep)
 	for (i = 0; i < rep->ntests; i++) {
 		const struct judge_test_result *t = &rep->tests[i];
 		const char *name = i < jp->ntests ? jp->tests[i].name : "?";
+		const char *msg = t->message;
+
+		/* A wrong answer's detail quotes the expected answer. */
+		if (t->verdict == VERDICT_WA && msg != NULL &&
+		    (i >= jp->ntests || !jp->tests[i].sample))
+			msg = "wrong answer (the test: GET /api/admin/problems/"
+			      "{slug})";
 
 		json_array_append_new(cases,
 		    json_pack("{s:s,s:s,s:I,s:I,s:I,s:o}", "name", name,
 			"verdict", verdict_name(t->verdict), "cpu_ms",
 			(json_int_t)t->cpu_ms, "wall_ms", (json_int_t)t->wall_ms,
 			"memory_kb", (json_int_t)t->memory_kb, "message",
-			json_text(t->message,
-			    t->message ? strlen(t->message) : 0)));
+			json_text(msg, msg ? strlen(msg) : 0)));
 	}
 	return json_pack("{s:s,s:o,s:o}", "verdict",
 	    verdict_name(rep->verdict), "compile_output",

@@ -64,7 +64,8 @@ char *authoring_open_root(const char *dir);
  * Check def (a PUT body) and write it as a problem directory in a fresh
  * temporary directory under root: *tmpdir (caller frees; remove it with
  * authoring_rmtree() unless authoring_install() took it). max_code caps
- * each starter. AUTHORING_INVALID with a reason in err for a bad
+ * each starter. def is changed in place: function test inputs get their
+ * final newline. AUTHORING_INVALID with a reason in err for a bad
  * definition (a missing or unknown field, a wrong type, a test that does
  * not fit the signature, ...).
  */

@@ -68,15 +68,24 @@ on_progress(void *arg, enum judge_event ev, size_t index, size_t total,
 		(json_int_t)res->memory_kb));
 }
 
-/* The error text to show: the report's message or the failed test's. */
+/*
+ * The error text to show: the report's message or the failed test's. A
+ * wrong answer on a hidden test (past the nsamples samples) is not
+ * detailed: the detail quotes the test's expected answer.
+ */
 static const char *
-report_message(const struct judge_report *rep)
+report_message(const struct judge_report *rep, size_t nsamples)
 {
+	const struct judge_test_result *t;
+
 	if (rep->message != NULL)
 		return rep->message;
-	if (rep->first_failed >= 0 && (size_t)rep->first_failed < rep->ntests)
-		return rep->tests[rep->first_failed].message;
-	return NULL;
+	if (rep->first_failed < 0 || (size_t)rep->first_failed >= rep->ntests)
+		return NULL;
+	t = &rep->tests[rep->first_failed];
+	if ((size_t)rep->first_failed >= nsamples && t->verdict == VERDICT_WA)
+		return "wrong answer on a hidden test";
+	return t->message;
 }
 
 /* Judge one claimed submission and record it. */
@@ -104,7 +113,7 @@ judge_one(struct app *app, struct store_submission *sub)
 		why = xasprintf("judging was interrupted %d times; giving up",
 		    sub->attempts - 1);
 		rep.verdict = VERDICT_IE;
-	} else if ((rc = store_problem_get(app->store, sub->problem, false,
+	} else if ((rc = store_problem_get(app->store, sub->problem, true,
 			false, &p)) != STORE_OK) {
 		why = xasprintf(rc == STORE_NOTFOUND
 				    ? "problem %s is no longer in the catalog"
@@ -130,7 +139,8 @@ judge_one(struct app *app, struct store_submission *sub)
 	res.cpu_ms = rep.max_cpu_ms;
 	res.memory_kb = rep.max_memory_kb;
 	res.compile_output = rep.compile_output;
-	res.message = why != NULL ? why : report_message(&rep);
+	res.message = why != NULL ? why
+				  : report_message(&rep, p ? p->nsamples : 0);
 	res.failed_test = rep.first_failed >= 0 ? rep.first_failed + 1 : 0;
 	res.total_tests = (int)rep.total_tests;
 	tr = xcalloc(rep.ntests + 1, sizeof(*tr));

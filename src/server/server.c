@@ -185,11 +185,11 @@ server_check(const struct server_config *cfg)
 	} else if (store_submission_counts(st, &q, &r, &d) == STORE_OK) {
 		rc = cs.failed > 0 ? 1 : 0;
 		printf("database %s: schema %d, %lld queued, %lld running, "
-		       "%lld done\ncatalog %s: %zu problems (%zu invalid)\n"
-		       "%s\n",
+		       "%lld done\ncatalog %s and %s: %zu problems (%zu "
+		       "invalid)\n%s\n",
 		    cfg->db_path, store_schema_version(st), (long long)q,
-		    (long long)r, (long long)d, cfg->problems_dir, cs.seen,
-		    cs.failed,
+		    (long long)r, (long long)d, cfg->problems_dir, authored,
+		    cs.seen, cs.failed,
 		    rc == 0 ? "configuration OK"
 			    : "invalid problems (see above): not OK");
 	}

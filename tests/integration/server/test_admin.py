@@ -149,6 +149,9 @@ AC_PY = ("class Solution:\n"
 WA_PY = ("class Solution:\n"
          "    def add(self, a: int, b: int) -> int:\n"
          "        return a + b if a < 100 else 0\n")
+WA_PY2 = ("class Solution:\n"  # right on the samples of a + b + 1
+          "    def add(self, a: int, b: int) -> int:\n"
+          "        return a + b + 1 if a < 100 else 7\n")
 SHOUT_PY = "print(input().upper())\n"
 
 
@@ -310,6 +313,7 @@ def test_check(admin):
     T.ok(st == 200 and j["verdict"] == "WA" and len(verdicts) == 7 and
          verdicts[0] == "AC" and verdicts.count("WA") == 6,
          "check: a wrong solution fails, every test still run", (st, j))
+    T.ok(no_mark(j), "its wrong answers do not quote the hidden tests", j)
     st, j = admin.post("/api/admin/problems/echo-io/check",
                        {"language": "python3", "code": SHOUT_PY})
     T.ok(st == 200 and j["verdict"] == "AC" and len(j["cases"]) == 2,
@@ -504,6 +508,13 @@ def test_no_leak(admin, alice, anon):
     st, j = alice.post("/api/run", {"problem": "sum-fn",
                                     "language": "python3", "code": WA_PY})
     seen.append(("/api/run", st, no_mark(j)))
+    # Wrong on the hidden tests only: its detail must not quote them.
+    st, j = alice.post("/api/submissions", {"problem": "sum-fn",
+                                            "language": "python3",
+                                            "code": WA_PY2})
+    sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
+    seen.append(("/api/submissions/{id} (WA on a hidden test)",
+                 sub and sub["verdict"], no_mark(sub)))
     T.ok(all(ok for _, _, ok in seen),
          "hidden tests appear in no other answer, for anyone",
          [s for s in seen if not s[2]])
