@@ -86,6 +86,7 @@ open_parent(int dirfd, const char *rel, char *leaf, size_t leaflen)
 {
 	const char *s = rel, *slash;
 	int	    fd = dup(dirfd), next;
+	bool	    made;
 
 	while (fd >= 0 && (slash = strchr(s, '/')) != NULL) {
 		char comp[NAME_MAX + 1];
@@ -104,7 +105,8 @@ open_parent(int dirfd, const char *rel, char *leaf, size_t leaflen)
 			errno = EINVAL;
 			return -1;
 		}
-		if (mkdirat(fd, comp, 0755) != 0 && errno != EEXIST) {
+		made = mkdirat(fd, comp, 0755) == 0;
+		if (!made && errno != EEXIST) {
 			close(fd);
 			return -1;
 		}
@@ -112,6 +114,9 @@ open_parent(int dirfd, const char *rel, char *leaf, size_t leaflen)
 		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		close(fd);
 		fd = next;
+		/* Whatever the umask: the judge's boxes read checkers. */
+		if (made && fd >= 0)
+			fchmod(fd, 0755);
 		s = slash + 1;
 	}
 	if (fd >= 0 && (strlen(s) == 0 || strlen(s) >= leaflen ||
@@ -482,6 +487,17 @@ check_keys(json_t *obj, const char *const *keys, const char *where,
 	return AUTHORING_OK;
 }
 
+/* The file stem of test i of a list: its name, or its 1-based index. */
+static char *
+test_stem(json_t *t, size_t i, size_t n)
+{
+	json_t *name = json_object_get(t, "name");
+
+	if (json_is_string(name))
+		return xstrdup(json_string_value(name));
+	return xasprintf(n >= 100 ? "%03zu" : "%02zu", i + 1);
+}
+
 /*
  * A test's data field: a string without NUL bytes, within the file cap.
  * (Stdio data may hold any other character.)
@@ -515,10 +531,12 @@ check_tests(json_t *arr, const char *group, const struct sig_types *types,
     char *err, size_t errlen)
 {
 	static const char *const keys[] = { "name", "input", "answer", NULL };
-	json_t			*t, *u, *nv;
+	json_t			*t, *nv;
 	size_t			 i, j, inlen, anslen;
 	enum authoring_rc	 rc = AUTHORING_OK;
 	const char		*name, *in, *ans;
+	char			*stem, *other;
+	bool			 same;
 	char			 what[MAX_TEST_NAME + 32], where[48];
 
 	json_array_foreach(arr, i, t) {
@@ -540,14 +558,23 @@ check_tests(json_t *arr, const char *group, const struct sig_types *types,
 			    "the name%s: 1 to %d letters, digits, '_', '-' "
 			    "(and '/' between groups)",
 			    where, MAX_TEST_NAME);
-		for (j = 0; name != NULL && j < i; j++) {
-			u = json_object_get(json_array_get(arr, j), "name");
-			if (json_is_string(u) &&
-			    strcmp(json_string_value(u), name) == 0)
-				return invalid(err, errlen,
-				    "two %s tests are named \"%s\"", group,
-				    name);
+		/* Names, given or by position, become file names. */
+		stem = test_stem(t, i, json_array_size(arr));
+		for (j = 0; j < i; j++) {
+			other = test_stem(json_array_get(arr, j), j,
+			    json_array_size(arr));
+			same = strcmp(other, stem) == 0;
+			free(other);
+			if (same) {
+				rc = invalid(err, errlen,
+				    "two %s tests are named \"%s\" (unnamed "
+				    "tests are named by position)",
+				    group, stem);
+				free(stem);
+				return rc;
+			}
 		}
+		free(stem);
 		if (name != NULL)
 			snprintf(what, sizeof(what), "%s %s", group, name);
 		else
@@ -558,17 +585,6 @@ check_tests(json_t *arr, const char *group, const struct sig_types *types,
 			return rc;
 	}
 	return AUTHORING_OK;
-}
-
-/* The file stem of test i of a list: its name, or its 1-based index. */
-static char *
-test_stem(json_t *t, size_t i, size_t n)
-{
-	json_t *name = json_object_get(t, "name");
-
-	if (json_is_string(name))
-		return xstrdup(json_string_value(name));
-	return xasprintf(n >= 100 ? "%03zu" : "%02zu", i + 1);
 }
 
 /* Write tests/<group>/<stem>.in|.ans for each test of arr. */
@@ -682,8 +698,9 @@ problem_json(json_t *def, bool function)
 
 	json_object_set(m, "title", json_object_get(def, "title"));
 	v = json_object_get(def, "difficulty");
-	json_object_set_new(m, "difficulty", v ? json_copy(v)
-					       : json_string("Medium"));
+	json_object_set_new(m, "difficulty", json_is_string(v)
+						 ? json_copy(v)
+						 : json_string("Medium"));
 	v = json_object_get(def, "tags");
 	json_object_set_new(m, "tags", json_is_array(v) ? json_deep_copy(v)
 						       : json_array());

@@ -70,8 +70,10 @@ on_progress(void *arg, enum judge_event ev, size_t index, size_t total,
 
 /*
  * The error text to show: the report's message or the failed test's. A
- * wrong answer on a hidden test (past the nsamples samples) is not
- * detailed: the detail quotes the test's expected answer.
+ * wrong answer or a runtime error on a hidden test (past the nsamples
+ * samples) is not detailed: a wrong answer's detail quotes the expected
+ * answer, and a program can put its input into its error (raise
+ * ValueError(str(nums))), which would carry hidden tests out.
  */
 static const char *
 report_message(const struct judge_report *rep, size_t nsamples)
@@ -85,6 +87,8 @@ report_message(const struct judge_report *rep, size_t nsamples)
 	t = &rep->tests[rep->first_failed];
 	if ((size_t)rep->first_failed >= nsamples && t->verdict == VERDICT_WA)
 		return "wrong answer on a hidden test";
+	if ((size_t)rep->first_failed >= nsamples && t->verdict == VERDICT_RE)
+		return "runtime error on a hidden test";
 	return t->message;
 }
 

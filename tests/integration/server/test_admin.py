@@ -152,6 +152,11 @@ WA_PY = ("class Solution:\n"
 WA_PY2 = ("class Solution:\n"  # right on the samples of a + b + 1
           "    def add(self, a: int, b: int) -> int:\n"
           "        return a + b + 1 if a < 100 else 7\n")
+LEAK_PY = ("class Solution:\n"
+           "    def add(self, a: int, b: int) -> int:\n"
+           "        if a > 100:\n"
+           "            raise ValueError('input %d %d' % (a, b))\n"
+           "        return a + b + 1\n")
 SHOUT_PY = "print(input().upper())\n"
 
 
@@ -515,6 +520,17 @@ def test_no_leak(admin, alice, anon):
     sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
     seen.append(("/api/submissions/{id} (WA on a hidden test)",
                  sub and sub["verdict"], no_mark(sub)))
+    # A program that puts its input into its error: RE on a hidden test.
+    st, j = alice.post("/api/submissions", {"problem": "sum-fn",
+                                            "language": "python3",
+                                            "code": LEAK_PY})
+    sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
+    seen.append(("/api/submissions/{id} (RE quoting a hidden input)",
+                 sub and sub["verdict"], no_mark(sub)))
+    st, j = alice.get("/api/submissions/%d" % (sub or {}).get("id", 0))
+    T.ok(sub is not None and sub["verdict"] == "RE" and
+         sub["message"] == "runtime error on a hidden test",
+         "an error on a hidden test is reported without its text", sub)
     T.ok(all(ok for _, _, ok in seen),
          "hidden tests appear in no other answer, for anyone",
          [s for s in seen if not s[2]])

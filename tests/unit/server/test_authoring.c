@@ -225,6 +225,10 @@ Test(authoring, bad_definitions_are_refused_and_leave_nothing)
 		{ "{\"tests\": [{\"name\": \"a\", \"input\": \"1\\n2\\n\","
 		  " \"answer\": \"3\"}, {\"name\": \"a\", \"input\":"
 		  " \"1\\n2\\n\", \"answer\": \"3\"}]}", "two test tests" },
+		{ "{\"tests\": [{\"input\": \"1\\n2\\n\", \"answer\": \"3\"},"
+		  " {\"name\": \"01\", \"input\": \"1\\n2\\n\", \"answer\":"
+		  " \"3\"}]}", "by position" },
+		{ "{\"difficulty\": 3}", "\"difficulty\" must be a string" },
 		{ "{\"tests\": [{\"input\": \"1\\n2\\n\"}]}",
 		    "answer of test 1 must be a string" },
 		{ "{\"tests\": [{\"input\": \"1\\u0000\\n2\\n\", \"answer\":"
@@ -378,6 +382,46 @@ Test(authoring, a_kattis_package_unpacks_and_installs)
 	free(pkg);
 	cr_assert_eq(entries(root), 1, "only the problem is left");
 	cr_assert(exists("pkg", "data/secret/a.in"));
+}
+
+/* The mode bits of root/rel. */
+static mode_t
+mode_of(const char *rel)
+{
+	char	    p[600];
+	struct stat sb;
+
+	snprintf(p, sizeof(p), "%s/%s", root, rel);
+	cr_assert_eq(lstat(p, &sb), 0, "%s", p);
+	return sb.st_mode & 07777;
+}
+
+Test(authoring, a_strict_umask_still_leaves_the_problem_readable)
+{
+	static const struct zentry wrapped[] = { KATTIS("w/") };
+	json_t			  *def;
+	char			   err[512] = "", *tmp, *pkg;
+	size_t			   n;
+	bool			   created;
+
+	umask(077);
+	cr_assert_eq(unpack(wrapped, 7, err, sizeof(err), &tmp, &pkg),
+	    AUTHORING_OK, "%s", err);
+	cr_assert_eq(authoring_install(st, root, "pkg", tmp, pkg, &created,
+			 &n, err, sizeof(err)),
+	    AUTHORING_OK, "%s", err);
+	free(tmp);
+	free(pkg);
+	cr_assert_eq(mode_of("pkg"), 0755);
+	cr_assert_eq(mode_of("pkg/data"), 0755);
+	cr_assert_eq(mode_of("pkg/data/secret"), 0755);
+	cr_assert_eq(mode_of("pkg/data/secret/a.in"), 0644);
+	def = def_of(FUNCTION_DEF);
+	cr_assert_eq(put("sum", def, &created, err, sizeof(err)), AUTHORING_OK,
+	    "%s", err);
+	json_decref(def);
+	cr_assert_eq(mode_of("sum/tests/secret"), 0755);
+	cr_assert_eq(mode_of("sum/tests/secret/01.in"), 0644);
 }
 
 Test(authoring, hostile_archives_are_refused_and_leave_nothing)
