@@ -2,9 +2,10 @@
 // driven through Debian's chromium. Prints TAP and "N passed, N failed".
 //   GAVEL=/path/to/gavel node e2e/gavel.e2e.mjs
 //   E2E_MOCK=1 node e2e/gavel.e2e.mjs     (against web/mock, for UI work)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, launchBrowser, repoDir, startServer, tap, webDir } from './lib.mjs';
+import { assert, launchBrowser, makeAdmin, repoDir, startServer, tap, webDir } from './lib.mjs';
 
 const SLUG = 'two-sum';
 const AC_CPP = `class Solution {
@@ -58,6 +59,15 @@ const shape = (code) =>
     .join('\n');
 
 const mock = process.env.E2E_MOCK === '1';
+const USER = 'ada';
+const PASSWORD = 'correct horse battery';
+const USER2 = 'bob';
+const ADMIN = 'root';
+// a new function problem, written by the admin test
+const NEW_SLUG = 'add-two';
+const NEW_SIG = { name: 'addTwo', params: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'integer' }], return: { type: 'integer' } };
+const NEW_REF_WRONG = 'class Solution:\n    def addTwo(self, a, b):\n        return 0 if a == 5 else a + b\n';
+const NEW_REF = 'class Solution:\n    def addTwo(self, a, b):\n        return a + b\n';
 const shotDir = process.env.SCREENSHOT_DIR || (mock ? path.join(webDir, '.e2e-tmp', 'screenshots') : path.join(repoDir, 'docs', 'screenshots'));
 // on a failure: a picture and the console's text, for whoever reads the log
 const T = tap({
@@ -168,6 +178,62 @@ try {
     assert(hard.every((d) => d === 'Hard'), `difficulty filter shows ${hard}`);
     await page.selectOption('#difficulty', '');
     await page.fill('#search', '');
+  });
+
+  await T.test('anonymous: Run sends to log in; register keeps the draft; log out; a wrong password, then log in', async () => {
+    assert(await page.isVisible('[data-testid="login-link"]'), 'no Log in link for an anonymous visitor');
+    await page.click(`tr[data-slug="${SLUG}"] a`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor);
+    const draft = await typeCode(PY_PRINT);
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="login-form"]');
+    assert(page.url().endsWith('#/login?next=%2Fproblems%2Ftwo-sum'), `after an anonymous Run: ${page.url()}`);
+    // no account yet: register from the login page
+    await page.click('text=No account yet? >> a');
+    await page.waitForSelector('[data-testid="register-form"]');
+    await page.fill('#username', USER);
+    await page.fill('#password', PASSWORD);
+    await page.fill('#confirm', 'not the same');
+    await page.click('[data-testid="auth-submit"]');
+    assert((await page.textContent('[data-testid="auth-error"]')).includes('differ'), 'no mismatch message');
+    await shot('register.png');
+    await page.fill('#confirm', PASSWORD);
+    assert(!(await page.isVisible('[data-testid="auth-error"]')), 'the message stays after an edit');
+    await page.click('[data-testid="auth-submit"]');
+    // back on the problem, logged in, with the draft
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor);
+    assert((await page.textContent('[data-testid="user-name"]')).trim() === USER, 'the header does not name the user');
+    assert((await editorValue()) === draft, `the draft is gone after registering:\n${await editorValue()}`);
+    // the name is taken now
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('[data-testid="login-link"]');
+    assert((await page.evaluate(() => fetch('/api/me').then((r) => r.status))) === 401, 'still logged in after Log out');
+    await page.click('[data-testid="register-link"]');
+    await page.fill('#username', USER.toUpperCase());
+    await page.fill('#password', PASSWORD);
+    await page.fill('#confirm', PASSWORD);
+    let stop = browser.allow(/\/api\/auth\/register$/, 409);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="auth-error"]');
+    stop();
+    assert((await page.textContent('[data-testid="auth-error"]')).includes('taken'), 'a taken name is not said so');
+    // log in: a wrong password first
+    await page.click('text=Have an account? >> a');
+    await page.waitForSelector('[data-testid="login-form"]');
+    await page.fill('#username', USER);
+    await page.fill('#password', 'wrong password');
+    stop = browser.allow(/\/api\/auth\/login$/, 401);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="auth-error"]');
+    stop();
+    assert((await page.textContent('[data-testid="auth-error"]')).trim() === 'Wrong username or password.', 'wrong password message');
+    await shot('login.png');
+    await page.fill('#password', PASSWORD);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"]`);
+    assert((await page.textContent('[data-testid="user-name"]')).trim() === USER, 'not logged in');
   });
 
   await T.test('Two Sum opens with statement, editor and samples', async () => {
@@ -357,6 +423,219 @@ try {
     assert(Number(after) > Number(before), `separator ${before} -> ${after}`);
     await page.keyboard.press('ArrowLeft');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  let adaIds = [];
+  await T.test('My submissions: every submission across problems; a row opens it in the editor', async () => {
+    await page.click('[data-testid="my-submissions-link"]');
+    await page.waitForSelector('[data-testid="my-submission-row"]', { timeout: 30000 });
+    const rows = await page.$$eval('[data-testid="my-submission-row"]', (r) => r.map((x) => [x.dataset.id, x.dataset.problem, x.textContent]));
+    adaIds = rows.map(([id]) => id);
+    assert(rows.length >= 2 && rows.every(([, p]) => p === SLUG), `rows ${JSON.stringify(rows)}`);
+    const ac = rows.find(([, , t]) => t.includes('Accepted'));
+    assert(ac, 'no Accepted row');
+    await shot('my-submissions.png');
+    await page.click(`[data-testid="my-submission-row"][data-id="${ac[0]}"] a`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction((want) => window.__gavelEditor && window.__gavelEditor.getValue() === want, typedAc, { timeout: 10000 });
+    assert((await page.inputValue('[data-testid="language"]')) === 'cpp', 'the submission language is not selected');
+    await page.waitForSelector('[data-testid="submission-code"]');
+  });
+
+  await T.test('Account: change the password; an API token works until revoked', async () => {
+    await page.click('[data-testid="user-name"]');
+    await page.waitForSelector('[data-testid="password-form"]');
+    await page.fill('#old-password', PASSWORD);
+    await page.fill('#new-password', PASSWORD + '!');
+    await page.fill('#confirm-password', PASSWORD + '!');
+    await page.click('[data-testid="password-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="password-changed"]');
+    await page.fill('#token-name', 'e2e script');
+    await page.click('[data-testid="create-token"]');
+    const token = (await page.textContent('[data-testid="new-token-value"]', { timeout: 10000 })).trim();
+    assert(/^gvl_/.test(token), `token ${token}`);
+    await page.waitForSelector('[data-testid="token-row"]');
+    await shot('account.png');
+    const me = await fetch(`${server.base}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert(me.status === 200 && (await me.json()).user.username === USER, `the token does not work: ${me.status}`);
+    await page.click('[aria-label="Revoke e2e script"]');
+    await page.waitForSelector('[data-testid="token-row"]', { state: 'detached' });
+    const after = await fetch(`${server.base}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert(after.status === 401, `a revoked token still answers ${after.status}`);
+  });
+
+  await T.test("a second user sees none of the first one's submissions", async () => {
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('[data-testid="login-link"]');
+    await page.click('[data-testid="register-link"]');
+    await page.fill('#username', USER2);
+    await page.fill('#password', PASSWORD);
+    await page.fill('#confirm', PASSWORD);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="my-submissions-link"]');
+    assert((await page.textContent('[data-testid="user-name"]')).trim() === USER2, 'not logged in as the second user');
+    await page.click('[data-testid="my-submissions-link"]');
+    await page.waitForSelector('[data-testid="no-submissions"]', { timeout: 30000 });
+    assert((await page.$$('[data-testid="my-submission-row"]')).length === 0, 'the second user sees submissions');
+    // no marks from the first user's history on the list
+    await page.click('header a[href="#/"] >> nth=1');
+    await page.waitForSelector(`tr[data-slug="${SLUG}"]`);
+    assert(!(await page.isVisible(`tr[data-slug="${SLUG}"] [aria-label="Solved"]`)), 'the second user sees the first one\'s solved mark');
+    // by id: 404, exactly like a missing one
+    assert(adaIds.length > 0, 'no ids of the first user');
+    const stop = browser.allow(/\/api\/submissions\/\d+(\/events)?$/, 404);
+    const answers = await page.evaluate(async (ids) => {
+      const out = [];
+      for (const id of ids) {
+        const r = await fetch(`/api/submissions/${id}`);
+        out.push([id, r.status, await r.text()]);
+      }
+      const missing = await fetch('/api/submissions/999999');
+      out.push(['999999', missing.status, await missing.text()]);
+      return out;
+    }, adaIds);
+    for (const [id, status, body] of answers) {
+      assert(status === 404, `GET /api/submissions/${id} as ${USER2}: ${status} ${body}`);
+      assert(!body.includes('unordered_map') && !body.includes('twoSum'), `code leaked: ${body}`);
+    }
+    const shape = (b) => JSON.parse(b).error.code;
+    assert(answers.every(([, , b]) => shape(b) === shape(answers[answers.length - 1][2])), 'a foreign id answers differently from a missing one');
+    // and through the UI: the problem page does not load it
+    await page.goto(`${server.base}/#/problems/${SLUG}/submissions/${adaIds[0]}`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => /Could not load submission/.test(document.querySelector('[data-testid="notice"]').textContent), null, { timeout: 10000 });
+    const v = await editorValue();
+    assert(!v.includes('unordered_map'), 'the first user\'s code is in the editor');
+    await page.goto(`${server.base}/#/problems/${SLUG}/submissions`);
+    await page.waitForSelector('[data-testid="submissions"] >> text=No submissions yet.', { timeout: 30000 });
+    assert((await page.$$('[data-testid="submission-row"]')).length === 0, 'history rows for the second user');
+    stop();
+    // and no admin pages for a non-admin
+    assert(!(await page.isVisible('[data-testid="admin-link"]')), 'a non-admin has an Admin link');
+    await page.goto(`${server.base}/#/admin`);
+    await page.waitForSelector('[data-testid="need-admin"]');
+  });
+
+  const adminTest = mock ? (name) => T.skip(name, 'the mock API has no admin routes') : T.test;
+  await adminTest('admin: write a new problem with uploaded tests, run the reference solution, publish', async () => {
+    console.log(`  # ${makeAdmin(server, ADMIN, PASSWORD)}`);
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('[data-testid="login-link"]');
+    await page.click('[data-testid="login-link"]');
+    await page.fill('#username', ADMIN);
+    await page.fill('#password', PASSWORD);
+    await page.click('[data-testid="auth-submit"]');
+    await page.waitForSelector('[data-testid="admin-link"]');
+    await page.click('[data-testid="admin-link"]');
+    await page.waitForSelector(`[data-testid="admin-problems"] tr[data-slug="${SLUG}"]`, { timeout: 30000 });
+    await page.click('[data-testid="new-problem"]');
+    await page.waitForSelector('[data-testid="problem-editor"]');
+    await page.fill('#slug', NEW_SLUG);
+    await page.fill('#title', 'Add Two');
+    await page.selectOption('#difficulty', 'Easy');
+    await page.fill('#tags', 'Math, Warm-up');
+    await page.fill('#time_ms', '1000');
+    await page.fill('#memory_mb', '128');
+    await page.fill('#statement', 'Return the sum of `a` and `b`.\n\n## Example 1\n\n```\nInput: a = 1, b = 2\nOutput: 3\n```\n\n- `-1000 <= a, b <= 1000`\n');
+    await page.waitForSelector('[data-testid="preview"] h2:has-text("Example 1")');
+    assert((await page.textContent('[data-testid="preview"] h1')).includes('Add Two'), 'the preview has no title');
+    await page.fill('#signature', JSON.stringify(NEW_SIG, null, 2));
+    await page.fill('[data-testid="starter"]', 'class Solution:\n    def addTwo(self, a: int, b: int) -> int:\n        ');
+    const f = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.setInputFiles('#sample-files', [f('01.in', '1\n2\n'), f('01.ans', '3\n')]);
+    await page.setInputFiles('#test-files', [f('a.in', '5\n6\n'), f('a.ans', '11\n'), f('b.in', '-1\n1\n'), f('b.ans', '0\n'), f('c.in', '1000\n1000\n'), f('c.ans', '2000\n')]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="hidden-test-list"] [data-testid="test-item"]').length === 3);
+    await page.click('[data-testid="save"]');
+    await page.waitForSelector('[data-testid="editor-message"]:has-text("Saved add-two")', { timeout: 30000 });
+    const saved = await page.textContent('[data-testid="editor-message"]');
+    assert(/4 tests, hidden/.test(saved), `after Save: ${saved}`);
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="editor-form"]').scrollTop = 0;
+    });
+    await shot('admin-edit.png');
+    // a hidden problem is not on the public list
+    const anonList = async () => (await (await fetch(`${server.base}/api/problems`)).json()).map((p) => p.slug);
+    assert(!(await anonList()).includes(NEW_SLUG), 'a draft problem is listed publicly');
+    assert((await fetch(`${server.base}/api/problems/${NEW_SLUG}`)).status === 404, 'a draft problem is public');
+    // a wrong reference solution: every test is run, the failing one named
+    await page.selectOption('[data-testid="ref-language"]', 'python3');
+    await page.fill('[data-testid="ref-code"]', NEW_REF_WRONG);
+    await page.click('[data-testid="run-check"]');
+    await page.waitForSelector('[data-testid="check-result"]', { timeout: 120000 });
+    let verdicts = await page.$$eval('[data-testid="check-case"]', (r) => r.map((x) => x.dataset.verdict));
+    assert(JSON.stringify(verdicts) === JSON.stringify(['AC', 'WA', 'AC', 'AC']), `wrong reference: ${verdicts}`);
+    await page.locator('[data-testid="reference"]').scrollIntoViewIfNeeded();
+    await shot('admin-check.png');
+    await page.fill('[data-testid="ref-code"]', NEW_REF);
+    await page.click('[data-testid="run-check"]');
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid="check-case"]')].map((x) => x.dataset.verdict);
+      return r.length === 4 && r.every((v) => v === 'AC');
+    }, null, { timeout: 120000 });
+    await page.click('[data-testid="publish"]');
+    await page.waitForSelector('[data-testid="visibility"]:has-text("Visible")');
+    assert((await anonList()).includes(NEW_SLUG), 'the published problem is not listed');
+    // on the admin list: visible; rejudge Two Sum
+    await page.click('text=← All problems');
+    await page.waitForSelector(`tr[data-slug="${NEW_SLUG}"] [data-testid="state"]:has-text("Visible")`);
+    await page.click(`tr[data-slug="${SLUG}"] [data-testid="rejudge"]`);
+    const note = await page.textContent(`tr[data-slug="${SLUG}"] [data-testid="row-note"]`, { timeout: 30000 });
+    assert(/Queued [1-9]\d* submissions? again/.test(note), `rejudge: ${note}`);
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="admin-problems"]').scrollTop = 0;
+    });
+    await shot('admin.png');
+    // the new problem works for everyone: solve it as the admin
+    await page.goto(`${server.base}/#/problems/${NEW_SLUG}`);
+    await page.waitForSelector('[data-testid="editor"] .monaco-editor', { timeout: 30000 });
+    await page.waitForFunction(() => window.__gavelEditor);
+    await typeCode(NEW_REF.trimEnd());
+    await submitAndWait();
+    const v = await page.getAttribute('[data-testid="verdict"]', 'data-verdict');
+    assert(v === 'AC', `the new problem: ${v}`);
+    // an admin's header (more links) still fits 1024 px
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the admin's problem page is ${overflow} px too wide`);
+    for (const sel of ['[data-testid="run"]', '[data-testid="submit"]', '[data-testid="logout"]', '[data-testid="admin-link"]']) {
+      const box = await page.locator(sel).boundingBox();
+      assert(box && box.x >= 0 && box.x + box.width <= 1024, `${sel} is off screen: ${JSON.stringify(box)}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await adminTest('admin: a Kattis package (.zip) becomes a problem; its reference check passes', async () => {
+    // a small package, zipped by Python's zipfile
+    const zipPath = path.join(server.tmp, 'package-sum.zip');
+    const py = [
+      'import sys, zipfile',
+      'with zipfile.ZipFile(sys.argv[1], "w") as z:',
+      '    z.writestr("problem.yaml", "name: Package Sum\\n")',
+      '    z.writestr("problem_statement/problem.md", "# Package Sum\\n\\nPrint the sum of the two integers on the line.\\n")',
+      '    z.writestr("data/sample/1.in", "1 2\\n")',
+      '    z.writestr("data/sample/1.ans", "3\\n")',
+      '    for i in range(1, 4):',
+      '        z.writestr("data/secret/%d.in" % i, "%d %d\\n" % (i * 7, i * 11))',
+      '        z.writestr("data/secret/%d.ans" % i, "%d\\n" % (i * 18))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', py, zipPath], { encoding: 'utf8' });
+    assert(r.status === 0, `zip: ${r.stderr}`);
+    await page.goto(`${server.base}/#/admin/problems/new`);
+    await page.waitForSelector('[data-testid="problem-editor"]');
+    await page.fill('#slug', 'package-sum');
+    await page.setInputFiles('#package-file', zipPath);
+    await page.waitForSelector('[data-testid="editor-message"]:has-text("Imported package-sum.zip")', { timeout: 30000 });
+    assert((await page.inputValue('#title')) === 'Package Sum', `title after the upload: ${await page.inputValue('#title')}`);
+    await page.waitForSelector('[data-testid="preview"] >> text=Print the sum');
+    const hidden = await page.$$eval('[data-testid="hidden-test-list"] [data-testid="test-item"]', (x) => x.length);
+    assert(hidden === 3, `hidden tests after the upload: ${hidden}`);
+    await page.selectOption('[data-testid="ref-language"]', 'python3');
+    await page.fill('[data-testid="ref-code"]', 'a, b = map(int, input().split())\nprint(a + b)\n');
+    await page.click('[data-testid="run-check"]');
+    await page.waitForSelector('[data-testid="check-result"]', { timeout: 120000 });
+    const verdicts = await page.$$eval('[data-testid="check-case"]', (x) => x.map((e) => e.dataset.verdict));
+    assert(verdicts.length === 4 && verdicts.every((v) => v === 'AC'), `package check: ${verdicts}`);
   });
 
   await T.test('no page error, console error or request to another host', async () => {

@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a server to test against, a
 // headless Debian chromium that reaches nothing but 127.0.0.1, and TAP.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -88,6 +88,7 @@ export async function startServer() {
   return {
     base,
     tmp,
+    db: path.join(tmp, 'gavel.db'),
     logFile: path.join(tmp, 'server.log'),
     async stop() {
       if (proc.exitCode !== null) return;
@@ -99,6 +100,19 @@ export async function startServer() {
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An admin account on the server's database:
+ * `$GAVEL user add NAME --admin --password-file F --db DB`.
+ */
+export function makeAdmin(server, name, password) {
+  const pw = path.join(server.tmp, `${name}.pw`);
+  fs.writeFileSync(pw, `${password}\n`, { mode: 0o600 });
+  const args = ['user', 'add', name, '--admin', '--password-file', pw, '--db', server.db];
+  const r = spawnSync(path.resolve(process.env.GAVEL), args, { encoding: 'utf8', timeout: 60000 });
+  if (r.status !== 0) throw new Error(`gavel ${args.join(' ')}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+  return `gavel ${args.join(' ')}`;
 }
 
 export const CHROMIUM_ARGS = [
@@ -129,6 +143,10 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
   const problems = [];
   const workers = [];
   const requests = [];
+  // Answers a test expects to be errors (GET /api/me is 401 for anyone not
+  // logged in; a wrong password is 401): Chromium logs each as a console
+  // error "Failed to load resource", which is not a problem then.
+  const allowed = [{ url: /\/api\/me$/, status: 401 }];
   const okUrl = (u) => {
     if (/^(data|blob|about|chrome-error):/.test(u)) return true;
     try {
@@ -144,7 +162,11 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
   const watch = (page) => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      if (m.type() !== 'error') return;
+      const st = /^Failed to load resource: the server responded with a status of (\d+)/.exec(m.text());
+      const url = (m.location() && m.location().url) || '';
+      if (st && allowed.some((a) => a.url.test(url) && a.status === Number(st[1]))) return;
+      problems.push(`console error: ${m.text()} ${url}`);
     });
     page.on('worker', (w) => workers.push(w.url()));
     page.on('requestfailed', (r) => {
@@ -161,6 +183,12 @@ export async function launchBrowser({ width = 1280, height = 800 } = {}) {
     problems,
     workers,
     requests,
+    /** Expect `status` answers from URLs matching `url` (until the returned function is called). */
+    allow(url, status) {
+      const rule = { url, status };
+      allowed.push(rule);
+      return () => allowed.splice(allowed.indexOf(rule), 1);
+    },
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });

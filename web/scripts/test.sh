@@ -7,6 +7,8 @@
 #   web/scripts/test.sh                 unit tests + build
 #   GAVEL=build/gavel web/scripts/test.sh   + end to end
 set -u
+# $GAVEL may be relative to where this was started
+if [ -n "${GAVEL:-}" ] && [ "${GAVEL#/}" = "$GAVEL" ]; then GAVEL="$PWD/$GAVEL"; fi
 cd "$(dirname "$0")/.."
 mkdir -p .e2e-tmp
 passed=0

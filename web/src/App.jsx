@@ -1,8 +1,14 @@
-import { Component } from 'react';
+import { Component, useEffect } from 'react';
 import { useRoute } from './lib/router.js';
+import { refreshSession, useSession } from './lib/session.js';
 import ProblemList from './components/ProblemList.jsx';
 import ProblemPage from './components/ProblemPage.jsx';
 import Header from './components/Header.jsx';
+import AuthPage from './components/AuthPage.jsx';
+import AccountPage from './components/AccountPage.jsx';
+import MySubmissions from './components/MySubmissions.jsx';
+import AdminProblems from './components/AdminProblems.jsx';
+import AdminEdit from './components/AdminEdit.jsx';
 
 class ErrorBoundary extends Component {
   constructor(props) {
@@ -31,12 +37,40 @@ class ErrorBoundary extends Component {
 
 export default function App() {
   const route = useRoute();
-  const key = route.name === 'problem' ? `p:${route.slug}` : route.name;
+  const session = useSession();
+  // a page starts over when the user changes (their drafts, their history)
+  const who = session.user ? session.user.username : '';
+  const key =
+    route.name === 'problem' ? `p:${route.slug}:${route.submission || ''}:${who}` : route.name === 'admin-edit' ? `a:${route.slug || ''}` : route.name;
+  // who is logged in (and the session's CSRF token), once on load
+  useEffect(() => {
+    refreshSession();
+  }, []);
   return (
     <div className="flex h-full min-w-[1024px] flex-col">
       <ErrorBoundary resetKey={key}>
+        {session.status === 'loading' && (
+          <>
+            <Header />
+            <p className="p-6 text-sm text-neutral-400">Loading…</p>
+          </>
+        )}
+        {session.status !== 'loading' && <Routes route={route} routeKey={key} />}
+      </ErrorBoundary>
+    </div>
+  );
+}
+
+function Routes({ route, routeKey: key }) {
+  return (
+    <>
         {route.name === 'list' && <ProblemList />}
-        {route.name === 'problem' && <ProblemPage key={route.slug} slug={route.slug} initialTab={route.tab} />}
+        {route.name === 'problem' && <ProblemPage key={key} slug={route.slug} initialTab={route.tab} loadId={route.submission || null} />}
+        {(route.name === 'login' || route.name === 'register') && <AuthPage key={route.name} mode={route.name} next={route.next} />}
+        {route.name === 'account' && <AccountPage />}
+        {route.name === 'submissions' && <MySubmissions />}
+        {route.name === 'admin' && <AdminProblems />}
+        {route.name === 'admin-edit' && <AdminEdit key={key} slug={route.slug} />}
         {route.name === 'notfound' && (
           <>
             <Header />
@@ -46,7 +80,6 @@ export default function App() {
             </div>
           </>
         )}
-      </ErrorBoundary>
-    </div>
+    </>
   );
 }

@@ -10,10 +10,12 @@ import { toMarkers } from '../lib/compileErrors.js';
 
 const EXT = { python: 'py', cpp: 'cpp', c: 'c', java: 'java', javascript: 'js' };
 
-export default function CodeEditor({ slug, language, monacoLanguage, initialValue, replace, onChange, errors, onMount }) {
+export default function CodeEditor({ slug, owner, language, monacoLanguage, initialValue, replace, onChange, errors, onMount }) {
   const editorRef = useRef(null);
   const monacoRef = useRef(null);
-  const path = `file:///${slug}/${language}/solution.${EXT[monacoLanguage] || 'txt'}`;
+  // the owner too: Monaco keeps its models for the page's life, and one
+  // user's code must not greet the next one after a log out
+  const path = `file:///${owner ? `~${owner}/` : ''}${slug}/${language}/solution.${EXT[monacoLanguage] || 'txt'}`;
   // Monaco has no "c" mode of its own: C++ highlighting fits C.
   const known = (id) => monaco.languages.getLanguages().some((l) => l.id === id);
   const mode = known(monacoLanguage) ? monacoLanguage : monacoLanguage === 'c' && known('cpp') ? 'cpp' : 'plaintext';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useCallback } from 'react';
 import Header from './Header.jsx';
 import { api } from '../lib/api.js';
+import { useSession } from '../lib/session.js';
 import { problemHref } from '../lib/router.js';
 import { loadStatuses, mergeStatuses } from '../lib/storage.js';
 import { formatAcceptance } from '../lib/verdicts.js';
@@ -49,7 +50,16 @@ export default function ProblemList() {
       .problems({}, { signal: ctl.signal })
       .then((list) => setProblems(Array.isArray(list) ? list : []))
       .catch((e) => e.name !== 'AbortError' && setError(e));
-    // the server's history marks solved/attempted too (best effort)
+    return () => ctl.abort();
+  }, []);
+
+  // the logged-in user's history marks solved/attempted too (best effort)
+  const { user } = useSession();
+  const who = user ? user.username : null;
+  useEffect(() => {
+    setStatuses(loadStatuses());
+    if (!who) return undefined;
+    const ctl = new AbortController();
     (async () => {
       let before;
       for (let page = 0; page < 5; page++) {
@@ -60,7 +70,7 @@ export default function ProblemList() {
       }
     })().catch(() => {});
     return () => ctl.abort();
-  }, []);
+  }, [who]);
 
   useEffect(() => {
     document.title = 'Problems · Gavel';
@@ -127,6 +137,7 @@ export default function ProblemList() {
                     <a href={problemHref(p.slug)} className="text-neutral-100 hover:text-blue-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 rounded">
                       {p.title}
                     </a>
+                    {p.hidden && <span className="ml-2 rounded-full bg-neutral-800 px-2 py-0.5 text-xs text-neutral-400" title="Only admins see this problem">hidden</span>}
                   </td>
                   <td className="py-2"><Difficulty value={p.difficulty} /></td>
                   <td className="py-2 pr-2">

@@ -8,6 +8,8 @@ import Submissions from './Submissions.jsx';
 import { RunResult, SubmissionResult } from './Results.jsx';
 import { ErrorMessage, Spinner, Tabs, btnGhost, btnPrimary, btnSecondary, input as inputCls } from './ui.jsx';
 import { api } from '../lib/api.js';
+import { getSession, sessionEnded, useSession } from '../lib/session.js';
+import { go, loginHref } from '../lib/router.js';
 import { codeFor, loadCases, loadLanguage, recordVerdict, saveCases, saveDraft, saveLanguage } from '../lib/storage.js';
 import { initialProgress, isBusy, progressLabel, progressReducer, followSubmission } from '../lib/progress.js';
 import { mergeRun, normalize, paramNames, planRun, sampleInputs } from '../lib/cases.js';
@@ -18,12 +20,13 @@ const CodeEditor = lazy(() => import('./CodeEditor.jsx'));
 
 const FALLBACK_MONACO = { python3: 'python', python: 'python', cpp: 'cpp', c: 'cpp' };
 
-export default function ProblemPage({ slug, initialTab = 'description' }) {
+export default function ProblemPage({ slug, initialTab = 'description', loadId = null }) {
+  const session = useSession();
   const [problem, setProblem] = useState(null);
   const [languages, setLanguages] = useState([]);
   const [loadError, setLoadError] = useState(null);
-  const [leftTab, setLeftTab] = useState(initialTab === 'submissions' ? 'submissions' : 'description');
-  const [openId, setOpenId] = useState(null);
+  const [leftTab, setLeftTab] = useState(initialTab === 'submissions' || loadId ? 'submissions' : 'description');
+  const [openId, setOpenId] = useState(loadId);
   const [lang, setLang] = useState(null);
   const [codes, setCodes] = useState({});
   const [cases, setCasesState] = useState(null);
@@ -115,8 +118,27 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
   useEffect(() => {
     if (!running && !isBusy(sub)) inflight.current = false;
   }, [running, sub]);
+  // Run and Submit need an account: an anonymous user goes to log in and
+  // comes back here (the draft is already saved).
+  const toLogin = () => go(loginHref(`/problems/${encodeURIComponent(slug)}`));
+  const anonymous = () => {
+    const s = getSession();
+    if (s.status === 'ready' && !s.user) {
+      toLogin();
+      return true;
+    }
+    return false;
+  };
+  const loggedOut = (e) => {
+    if (!e || e.status !== 401) return false;
+    sessionEnded();
+    toLogin();
+    return true;
+  };
+
   const run = async () => {
     if (busy || inflight.current || !problem || !lang) return;
+    if (anonymous()) return;
     inflight.current = true;
     setLast('run');
     setConsoleTab('result');
@@ -149,6 +171,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
         if (found.length) setMarkers((m) => ({ ...m, [runLang]: found }));
       }
     } catch (e) {
+      if (loggedOut(e)) return;
       setRunError(e.message || String(e));
     } finally {
       setRunning(false);
@@ -158,6 +181,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
   // ---- submit -------------------------------------------------------------
   const submit = async () => {
     if (busy || inflight.current || !problem || !lang) return;
+    if (anonymous()) return;
     inflight.current = true;
     setLast('submit');
     setConsoleTab('result');
@@ -176,6 +200,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
       });
     } catch (e) {
       dispatch({ type: 'error', message: e.message || String(e) });
+      loggedOut(e);
     }
   };
 
@@ -224,6 +249,7 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
+  const loadSubmissionRef = useRef(null);
   const loadSubmission = (s) => {
     const id = s.language;
     setLang(id);
@@ -232,6 +258,28 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
     setMarkers((m) => ({ ...m, [id]: [] }));
     setNotice(`Loaded submission #${s.id} into the editor.`);
   };
+
+  loadSubmissionRef.current = loadSubmission;
+
+  // #/problems/:slug/submissions/:id (from "My submissions"): that
+  // submission goes into the editor once the page is ready.
+  const autoLoaded = useRef(false);
+  const ready = !!(problem && lang && cases);
+  useEffect(() => {
+    if (!loadId || !ready || autoLoaded.current) return undefined;
+    let live = true;
+    api
+      .submission(loadId)
+      .then((s) => {
+        if (!live || autoLoaded.current) return;
+        autoLoaded.current = true;
+        if (s && s.problem === slug && typeof s.code === 'string') loadSubmissionRef.current(s);
+      })
+      .catch((e) => live && setNotice(`Could not load submission #${loadId}: ${e.message}`));
+    return () => {
+      live = false;
+    };
+  }, [loadId, ready, slug]);
 
   // ---- render -------------------------------------------------------------
   const busyLabel = running ? 'Running…' : isBusy(sub) ? progressLabel(sub) : null;
@@ -319,11 +367,11 @@ export default function ProblemPage({ slug, initialTab = 'description' }) {
                 ↺ Reset to starter
               </button>
               <span className="ml-auto truncate text-xs text-neutral-500" aria-live="polite" data-testid="notice">
-                {notice || 'Draft saved in this browser · Ctrl+M: Tab moves focus'}
+                {notice || (session.status === 'ready' && !session.user ? 'Draft saved in this browser · log in to run and submit' : 'Draft saved in this browser · Ctrl+M: Tab moves focus')}
               </span>
             </div>
             <Suspense fallback={<div className="min-h-0 flex-1 p-4 text-sm text-neutral-400">Loading editor…</div>}>
-              <CodeEditor slug={slug} language={lang} monacoLanguage={monacoLang} initialValue={code} replace={replace} onChange={setCode} errors={markers[lang]} />
+              <CodeEditor slug={slug} owner={session.user ? session.user.username.toLowerCase() : null} language={lang} monacoLanguage={monacoLang} initialValue={code} replace={replace} onChange={setCode} errors={markers[lang]} />
             </Suspense>
           </section>
           <Console

@@ -21,6 +21,7 @@ vi.mock('./CodeEditor.jsx', () => ({
 
 import ProblemPage from './ProblemPage.jsx';
 import ProblemList from './ProblemList.jsx';
+import { resetSession } from '../lib/session.js';
 
 const PROBLEM = {
   slug: 'two-sum', title: 'Two Sum', difficulty: 'Easy', tags: ['Array'], kind: 'function', statement: 'Find two.',
@@ -37,6 +38,8 @@ function json(status, body) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 }
 beforeEach(() => {
+  resetSession({ status: 'ready', user: { id: 1, username: 'ada', admin: false }, error: null });
+  window.location.hash = '#/problems/two-sum';
   calls = [];
   routes = {
     'GET /api/problems/two-sum': () => json(200, PROBLEM),
@@ -177,6 +180,45 @@ describe('problem page', () => {
   });
 });
 
+describe('problem page and accounts', () => {
+  it('anonymous Run and Submit send the user to log in, keeping the draft', async () => {
+    resetSession({ status: 'ready', user: null, error: null });
+    render(<ProblemPage slug="two-sum" />);
+    fireEvent.change(await editor(), { target: { value: 'my draft' } });
+    expect(screen.getByTestId('notice').textContent).toContain('log in to run and submit');
+    fireEvent.click(screen.getByTestId('run'));
+    expect(window.location.hash).toBe('#/login?next=%2Fproblems%2Ftwo-sum');
+    window.location.hash = '#/problems/two-sum';
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true, shiftKey: true });
+    expect(window.location.hash).toBe('#/login?next=%2Fproblems%2Ftwo-sum');
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    expect(window.localStorage.getItem('gavel.v1.draft:two-sum:python3')).toBe('my draft');
+    // the Submissions tab asks to log in instead of calling the API
+    fireEvent.click(screen.getByText('Submissions'));
+    expect(screen.getByTestId('submissions-login')).toBeTruthy();
+    expect(calls.some((c) => c.url.startsWith('/api/submissions'))).toBe(false);
+  });
+
+  it('a 401 on submit (session ended) forgets the user and goes to log in', async () => {
+    routes['POST /api/submissions'] = () => json(401, { error: { code: 'unauthorized', message: 'log in first' } });
+    render(<ProblemPage slug="two-sum" />);
+    await editor();
+    fireEvent.click(screen.getByTestId('submit'));
+    await waitFor(() => expect(window.location.hash).toBe('#/login?next=%2Fproblems%2Ftwo-sum'));
+    const { getSession } = await import('../lib/session.js');
+    expect(getSession().user).toBeNull();
+  });
+
+  it('opened from My submissions: that submission is in the editor and open on the left', async () => {
+    routes['GET /api/submissions/7'] = () => json(200, { id: 7, problem: 'two-sum', language: 'cpp', code: 'code of seven', status: 'done', verdict: 'WA', failed_test: 2, total_tests: 3, tests: [], created_at: new Date().toISOString() });
+    render(<ProblemPage slug="two-sum" loadId={7} />);
+    await waitFor(async () => expect((await editor()).value).toBe('code of seven'));
+    expect(screen.getByTestId('language').value).toBe('cpp');
+    expect(screen.getByTestId('notice').textContent).toContain('#7');
+    expect((await screen.findByTestId('submission-code')).textContent).toBe('code of seven');
+  });
+});
+
 describe('problem list', () => {
   const LIST = [
     { slug: 'two-sum', title: 'Two Sum', difficulty: 'Easy', tags: ['Array', 'Hash Table'], accepted: 1, submissions: 2, acceptance: 0.5 },
@@ -198,6 +240,15 @@ describe('problem list', () => {
     fireEvent.change(screen.getByLabelText('Tag'), { target: { value: 'Dynamic Programming' } });
     expect(screen.queryByText('Two Sum')).toBeNull();
     expect(screen.getByText('Coin Change')).toBeTruthy();
+  });
+
+  it("an admin's list marks hidden drafts", async () => {
+    routes['GET /api/problems'] = () => json(200, [LIST[0], { ...LIST[1], hidden: true }]);
+    render(<ProblemList />);
+    await screen.findByText('Coin Change');
+    const marks = screen.getAllByText('hidden');
+    expect(marks.length).toBe(1);
+    expect(marks[0].closest('tr').dataset.slug).toBe('coin-change');
   });
 
   it('shows a server error with a retry', async () => {

@@ -1,6 +1,8 @@
 // The user's history for one problem, and one submission opened.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../lib/api.js';
+import { useSession } from '../lib/session.js';
+import { loginHref } from '../lib/router.js';
 import { formatKb, formatMs, formatWhen } from '../lib/verdicts.js';
 import { ErrorMessage, Verdict, btnGhost, btnSecondary } from './ui.jsx';
 import { SubmissionVerdict } from './Results.jsx';
@@ -53,7 +55,21 @@ export function SubmissionDetail({ id, languages, onBack, onLoad }) {
   );
 }
 
-export default function Submissions({ slug, languages, refreshKey, onLoad, openId, setOpenId }) {
+export default function Submissions(props) {
+  const { status, user } = useSession();
+  if (status === 'loading') return <p className="px-5 py-4 text-sm text-neutral-400">Loading…</p>;
+  if (!user) {
+    return (
+      <p className="px-5 py-4 text-sm text-neutral-300" data-testid="submissions-login">
+        <a href={loginHref()} className="text-blue-400 underline">Log in</a> to submit and to see your submissions.
+      </p>
+    );
+  }
+  return <History key={user.username} {...props} />;
+}
+
+/** The caller's history (of one problem, or all), a page at a time. */
+export function usePagedSubmissions(problem, limit, refreshKey) {
   const [items, setItems] = useState(null);
   const [next, setNext] = useState(null);
   const [error, setError] = useState(null);
@@ -64,7 +80,7 @@ export default function Submissions({ slug, languages, refreshKey, onLoad, openI
       setError(null);
       if (before) setLoadingMore(true);
       return api
-        .submissions({ problem: slug, limit: 20, before })
+        .submissions({ problem, limit, before })
         .then((r) => {
           const list = (r && r.submissions) || [];
           setItems((old) => (before ? [...(old || []), ...list] : list));
@@ -73,12 +89,42 @@ export default function Submissions({ slug, languages, refreshKey, onLoad, openI
         .catch((e) => setError(e))
         .finally(() => setLoadingMore(false));
     },
-    [slug],
+    [problem, limit],
   );
 
   useEffect(() => {
     load();
   }, [load, refreshKey]);
+  return { items, next, error, loadingMore, load };
+}
+
+/** Language, runtime, memory and when: the cells both history tables share. */
+export function SubmissionCells({ s, langName, pad = 'py-1.5' }) {
+  return (
+    <>
+      <td className={`${pad} text-neutral-300`}>{langName(s.language)}</td>
+      <td className={`${pad} tabular-nums text-neutral-300`}>{s.verdict === 'AC' ? formatMs(s.cpu_ms) : '—'}</td>
+      <td className={`${pad} tabular-nums text-neutral-300`}>{s.verdict === 'AC' ? formatKb(s.memory_kb) : '—'}</td>
+      <td className={`${pad} text-neutral-400`} title={s.created_at}>{formatWhen(s.created_at)}</td>
+    </>
+  );
+}
+
+export const VerdictOrStatus = ({ s }) =>
+  s.status === 'done' ? <Verdict verdict={s.verdict} className="font-medium" /> : <span className="text-neutral-400">{s.status}…</span>;
+
+export function LoadMore({ items, next, loadingMore, load }) {
+  if (next === null || next === undefined || !items || !items.length) return null;
+  return (
+    <button type="button" onClick={() => load(next)} disabled={loadingMore} className={`${btnGhost} mt-3`} data-testid="load-more">
+      {loadingMore ? 'Loading…' : 'Load more'}
+    </button>
+  );
+}
+
+function History({ slug, languages, refreshKey, onLoad, openId, setOpenId }) {
+  const paged = usePagedSubmissions(slug, 20, refreshKey);
+  const { items, error, load } = paged;
 
   if (openId) {
     return <SubmissionDetail id={openId} languages={languages} onBack={() => setOpenId(null)} onLoad={onLoad} />;
@@ -105,23 +151,16 @@ export default function Submissions({ slug, languages, refreshKey, onLoad, openI
               <tr key={s.id} className="cursor-pointer border-b border-neutral-900 hover:bg-neutral-800/50" data-testid="submission-row" data-id={s.id} onClick={() => setOpenId(s.id)}>
                 <td className="py-1.5">
                   <button type="button" onClick={() => setOpenId(s.id)} className="rounded text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label={`Open submission ${s.id}`}>
-                    {s.status === 'done' ? <Verdict verdict={s.verdict} className="font-medium" /> : <span className="text-neutral-400">{s.status}…</span>}
+                    <VerdictOrStatus s={s} />
                   </button>
                 </td>
-                <td className="py-1.5 text-neutral-300">{langName(s.language)}</td>
-                <td className="py-1.5 tabular-nums text-neutral-300">{s.verdict === 'AC' ? formatMs(s.cpu_ms) : '—'}</td>
-                <td className="py-1.5 tabular-nums text-neutral-300">{s.verdict === 'AC' ? formatKb(s.memory_kb) : '—'}</td>
-                <td className="py-1.5 text-neutral-400" title={s.created_at}>{formatWhen(s.created_at)}</td>
+                <SubmissionCells s={s} langName={langName} />
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {next !== null && next !== undefined && items && items.length > 0 && (
-        <button type="button" onClick={() => load(next)} disabled={loadingMore} className={`${btnGhost} mt-3`}>
-          {loadingMore ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore {...paged} />
     </div>
   );
 }

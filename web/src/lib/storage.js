@@ -44,7 +44,33 @@ function getJSON(key, fallback) {
   }
 }
 
-const draftKey = (slug, lang) => `draft:${slug}:${lang}`;
+// Drafts are code, and code is private: each user's drafts live under their
+// name (draft:~ada:<slug>:<lang>), so the next person on this browser does
+// not see them. What someone types before logging in (draft:<slug>:<lang>)
+// becomes the draft of whoever logs in next.
+let owner = null;
+const draftKey = (slug, lang) => (owner ? `draft:~${owner}:${slug}:${lang}` : `draft:${slug}:${lang}`);
+
+/** Whose drafts to use (a username, or null when nobody is logged in). */
+export function setDraftOwner(name) {
+  owner = name ? String(name).toLowerCase() : null;
+  const s = store();
+  if (!owner || !s) return;
+  try {
+    const anon = [];
+    for (let i = 0; i < s.length; i++) {
+      const k = s.key(i);
+      if (k && k.startsWith(`${PREFIX}draft:`) && !k.startsWith(`${PREFIX}draft:~`)) anon.push(k);
+    }
+    for (const k of anon) {
+      s.setItem(`${PREFIX}draft:~${owner}:${k.slice(PREFIX.length + 'draft:'.length)}`, s.getItem(k));
+      s.removeItem(k);
+    }
+  } catch {
+    /* storage full or blocked: the drafts stay where they are */
+  }
+}
+export const draftOwner = () => owner;
 
 /** The saved draft, or null when the user has none (use the starter). */
 export function loadDraft(slug, lang) {
@@ -109,4 +135,9 @@ export function mergeStatuses(local, submissions) {
     else if (out[s.problem] !== 'solved') out[s.problem] = 'attempted';
   }
   return out;
+}
+
+/** Forget the solved/attempted marks (they belong to whoever was logged in). */
+export function clearStatuses() {
+  set('status', null);
 }

@@ -86,3 +86,25 @@ describe('solved / attempted marks', () => {
     expect(merged).toEqual({ a: 'solved', b: 'attempted' });
   });
 });
+
+describe('drafts per user', () => {
+  it("each user has their own; a logged-out draft goes to whoever logs in; nobody sees another's", async () => {
+    const { setDraftOwner, codeFor, saveDraft } = await import('./storage.js');
+    try {
+      setDraftOwner(null);
+      saveDraft('two-sum', 'cpp', 'typed before login', 'starter');
+      setDraftOwner('Ada');
+      expect(codeFor('two-sum', 'cpp', 'starter')).toBe('typed before login');
+      expect(window.localStorage.getItem('gavel.v1.draft:two-sum:cpp')).toBeNull();
+      saveDraft('two-sum', 'cpp', 'ada code', 'starter');
+      setDraftOwner(null);
+      expect(codeFor('two-sum', 'cpp', 'starter')).toBe('starter');
+      setDraftOwner('bob');
+      expect(codeFor('two-sum', 'cpp', 'starter')).toBe('starter');
+      setDraftOwner('ada');
+      expect(codeFor('two-sum', 'cpp', 'starter')).toBe('ada code');
+    } finally {
+      setDraftOwner(null);
+    }
+  });
+});
