@@ -3,6 +3,7 @@
  */
 #include "sandbox/cgroup.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -257,6 +258,43 @@ remove_dir(const char *dir)
 	}
 	fprintf(stderr, "gavel: cannot remove cgroup %s: %s\n", dir,
 	    strerror(errno));
+}
+
+int
+cg_list_boxes(int *slots, int max)
+{
+	DIR	      *d;
+	struct dirent *de;
+	int	       n = 0;
+
+	if (cg_nparents == 0 || (d = opendir(cg_parent[0])) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL && n < max) {
+		char *end;
+		long  v;
+
+		if (strncmp(de->d_name, "box-", 4) != 0)
+			continue;
+		v = strtol(de->d_name + 4, &end, 10);
+		if (*end == '\0' && end != de->d_name + 4 && v >= 0 &&
+		    v < 100000)
+			slots[n++] = (int)v;
+	}
+	closedir(d);
+	return n;
+}
+
+void
+cg_remove(const char *name)
+{
+	char dir[192];
+	int  i;
+
+	for (i = cg_nparents - 1; i >= 0; i--) {
+		snprintf(dir, sizeof(dir), "%s/%s", cg_parent[i], name);
+		if (is_dir(dir))
+			remove_dir(dir);
+	}
 }
 
 int

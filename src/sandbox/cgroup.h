@@ -58,6 +58,15 @@ int cg_create(struct cgroup *cg, const char *name, char *msg, size_t msglen);
 int cg_set_limits(struct cgroup *cg, uint64_t memory_bytes, uint32_t pids,
     char *msg, size_t msglen);
 
+/*
+ * The slot numbers of the box-N cgroups that exist now (at most max):
+ * running boxes', boxes made ahead, or leftovers of a killed process.
+ */
+int cg_list_boxes(int *slots, int max);
+
+/* Kill whatever is in gavel's cgroup `name` and remove it, if it exists. */
+void cg_remove(const char *name);
+
 /* Processes and threads in the cgroup now (UINT64_MAX if unknown). */
 uint64_t cg_pids(const struct cgroup *cg);
 

@@ -611,6 +611,38 @@ static int	       pool_taken; /* boxes taken by this process, to 2 */
 static bool	       pool_started;
 static pthread_t       pool_thread;
 
+/*
+ * Remove the cgroups a killed process left behind: its boxes made ahead
+ * die with it (PR_SET_PDEATHSIG) but their empty cgroups stay. A cgroup
+ * whose slot nobody holds is such a leftover; holding the slot while
+ * removing it keeps anyone from taking it meanwhile.
+ */
+static void
+sweep_leftovers(void)
+{
+	int slots[BOX_MAX_SLOTS], n, i;
+
+	n = cg_list_boxes(slots, BOX_MAX_SLOTS);
+	for (i = 0; i < n; i++) {
+		char path[64], name[32];
+		int  fd;
+
+		if (slots[i] >= BOX_MAX_SLOTS)
+			continue;
+		snprintf(path, sizeof(path), BOX_SLOTS_DIR "/%d", slots[i]);
+		/* No slot file: nobody ever held it here; make one to hold. */
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		    0600);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			snprintf(name, sizeof(name), "box-%d", slots[i]);
+			cg_remove(name);
+		}
+		close(fd);
+	}
+}
+
 static void *
 pool_maker(void *arg)
 {
@@ -619,6 +651,7 @@ pool_maker(void *arg)
 	int		   policy = SCHED_OTHER;
 
 	(void)arg;
+	sweep_leftovers();
 	pthread_mutex_lock(&pool_mu);
 	for (;;) {
 		struct box *b;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -629,13 +630,15 @@ Test(sandbox, daemonised_children_die_with_the_box)
 	cr_assert_neq(system("pgrep -f '[s]leep 1000' >/dev/null"), 0);
 }
 
+/* Gavel's cgroup parents: v1 memory, pids, cpuacct; v2. */
+static const char *const dirs[] = { "/sys/fs/cgroup/memory/gavel",
+	"/sys/fs/cgroup/pids/gavel", "/sys/fs/cgroup/cpuacct/gavel",
+	"/sys/fs/cgroup/gavel" };
+
 /* Whether the cgroup of the box that ran as uid is still there. */
 static int
 box_cgroup_left(int uid)
 {
-	static const char *const dirs[] = { "/sys/fs/cgroup/memory/gavel",
-		"/sys/fs/cgroup/pids/gavel", "/sys/fs/cgroup/cpuacct/gavel",
-		"/sys/fs/cgroup/gavel" };
 	char   path[128];
 	size_t i;
 
@@ -731,9 +734,6 @@ Test(sandbox, missing_program_is_a_sandbox_error)
 static int
 box_cgroups(void)
 {
-	static const char *const dirs[] = { "/sys/fs/cgroup/memory/gavel",
-		"/sys/fs/cgroup/pids/gavel", "/sys/fs/cgroup/cpuacct/gavel",
-		"/sys/fs/cgroup/gavel" };
 	int    n = 0;
 	size_t i;
 
@@ -848,4 +848,50 @@ Test(sandbox, dead_box_made_ahead_is_skipped)
 	box_done(&b);
 	sandbox_quiesce();
 	cr_assert_eq(box_cgroups(), 0);
+}
+
+/* Make (or remove) an empty box-N cgroup as a killed process leaves it. */
+static void
+fake_box_cgroup(int slot, bool make)
+{
+	char   path[128];
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (access(dirs[i], F_OK) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/box-%d", dirs[i], slot);
+		if (make)
+			cr_assert_eq(mkdir(path, 0700), 0, "%s", path);
+		else
+			rmdir(path);
+	}
+}
+
+/*
+ * A process that keeps boxes made ahead removes the empty cgroups a
+ * killed one left behind, but never one whose slot is held.
+ */
+Test(sandbox, leftover_cgroups_are_swept)
+{
+	struct box b;
+	int	   held, i;
+
+	fake_box_cgroup(250, true);
+	fake_box_cgroup(251, true);
+	held = open("/run/gavel/slots/251", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	cr_assert_geq(held, 0);
+	cr_assert_eq(flock(held, LOCK_EX | LOCK_NB), 0);
+	for (i = 0; i < 2; i++) {
+		box_init(&b, SH("true"));
+		box_run(&b);
+		cr_assert_eq(b.res.status, SANDBOX_OK, "%s", b.res.message);
+		box_done(&b);
+	}
+	sandbox_quiesce();
+	cr_assert_eq(box_cgroup_left(60250), 0, "the leftover stayed");
+	cr_assert_eq(box_cgroup_left(60251), 1, "a held slot's cgroup went");
+	close(held);
+	fake_box_cgroup(251, false);
+	cr_assert_eq(box_cgroup_left(60251), 0);
 }
