@@ -123,6 +123,11 @@ int field_string(struct request *rq, json_t *obj, const char *key,
  * text the server does not control. New reference.
  */
 json_t *json_text(const char *s, size_t n);
+/*
+ * Stored JSON text parsed, or def when it is NULL or does not parse
+ * (problems.c). Steals def; new reference.
+ */
+json_t *json_parse_or(const char *text, json_t *def);
 /* ISO 8601 UTC with milliseconds, in buf (>= 32 bytes). */
 const char *iso_time(int64_t ms, char *buf, size_t n);
 

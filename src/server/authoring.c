@@ -1269,17 +1269,6 @@ tests_json(const struct store_test *t, size_t n)
 	return arr;
 }
 
-static json_t *
-parse_or(const char *text, json_t *def)
-{
-	json_t *j = text ? json_loads(text, 0, NULL) : NULL;
-
-	if (j == NULL)
-		return def;
-	json_decref(def);
-	return j;
-}
-
 json_t *
 authoring_definition(const struct store_problem *p)
 {
@@ -1289,12 +1278,13 @@ authoring_definition(const struct store_problem *p)
 	json_object_set_new(d, "slug", json_string(p->slug));
 	json_object_set_new(d, "title", json_text(p->title, strlen(p->title)));
 	json_object_set_new(d, "difficulty", json_string(p->difficulty));
-	json_object_set_new(d, "tags", parse_or(p->tags_json, json_array()));
+	json_object_set_new(d, "tags",
+	    json_parse_or(p->tags_json, json_array()));
 	json_object_set_new(d, "kind", json_string(p->kind));
 	json_object_set_new(d, "statement",
 	    json_text(p->statement, strlen(p->statement)));
 	json_object_set_new(d, "signature",
-	    parse_or(p->signature_json, json_null()));
+	    json_parse_or(p->signature_json, json_null()));
 	/* Compare and validator live only in problem.json. */
 	if (p->dir != NULL && p->dir[0] != '\0') {
 		path = xasprintf("%s/problem.json", p->dir);
@@ -1318,7 +1308,7 @@ authoring_definition(const struct store_problem *p)
 	    json_pack("{s:I,s:I}", "time_ms", (json_int_t)p->time_ms,
 		"memory_mb", (json_int_t)p->memory_mb));
 	json_object_set_new(d, "starter",
-	    parse_or(p->starter_json, json_object()));
+	    json_parse_or(p->starter_json, json_object()));
 	json_object_set_new(d, "samples", tests_json(p->samples, p->nsamples));
 	json_object_set_new(d, "tests", tests_json(p->secret, p->nsecret));
 	json_object_set_new(d, "hidden", json_boolean(p->hidden));

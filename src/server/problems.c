@@ -7,9 +7,8 @@
 
 #include "server/app.h"
 
-/* Parse stored JSON text, or fall back to def (a new reference). */
-static json_t *
-parse_or(const char *text, json_t *def)
+json_t *
+json_parse_or(const char *text, json_t *def)
 {
 	json_t *j = text ? json_loads(text, 0, NULL) : NULL;
 
@@ -31,7 +30,7 @@ problem_summary(const struct store_problem *p)
 {
 	return json_pack("{s:s,s:s,s:s,s:o,s:s,s:I,s:I,s:f}", "slug", p->slug,
 	    "title", p->title, "difficulty", p->difficulty, "tags",
-	    parse_or(p->tags_json, json_array()), "kind", p->kind,
+	    json_parse_or(p->tags_json, json_array()), "kind", p->kind,
 	    "accepted", (json_int_t)p->accepted, "submissions",
 	    (json_int_t)p->submissions, "acceptance",
 	    p->submissions > 0 ? (double)p->accepted / (double)p->submissions
@@ -113,9 +112,9 @@ api_problem(struct request *rq)
 	json_object_set_new(j, "statement",
 	    text_or_null(p->statement, strlen(p->statement)));
 	json_object_set_new(j, "signature",
-	    parse_or(p->signature_json, json_null()));
+	    json_parse_or(p->signature_json, json_null()));
 	json_object_set_new(j, "starter",
-	    parse_or(p->starter_json, json_object()));
+	    json_parse_or(p->starter_json, json_object()));
 	samples = json_array();
 	for (i = 0; i < p->nsamples; i++)
 		json_array_append_new(samples,
