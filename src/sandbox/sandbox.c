@@ -879,10 +879,15 @@ watch_live(const struct watch *w)
 	return !w->dead && !w->emptied;
 }
 
+/*
+ * Ends the run for a reason. The reason is kept even when the program has
+ * already ended: its last bytes can reach us after PID 1's report, and a
+ * run that wrote past its cap is output_limit all the same.
+ */
 static void
 watch_kill(struct watch *w, enum sandbox_status why)
 {
-	if (w->killed == SANDBOX_OK && watch_live(w))
+	if (w->killed == SANDBOX_OK)
 		w->killed = why;
 	if (watch_live(w))
 		kill(w->init, SIGKILL);
