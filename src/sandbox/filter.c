@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Calls that fail with EPERM inside a box. */
@@ -40,6 +41,16 @@ static const char *const denied[] = {
 	"sethostname", "setdomainname",
 	/* locks on shared read-only files could stall other boxes */
 	"flock",
+};
+
+/* Calls that set a file's mode, and which argument holds it. */
+static const struct {
+	const char *name;
+	unsigned    arg;
+} mode_calls[] = {
+	{ "chmod", 1 }, { "fchmod", 1 }, { "fchmodat", 2 }, { "fchmodat2", 2 },
+	{ "open", 2 }, { "openat", 3 }, { "creat", 1 }, { "mknod", 1 },
+	{ "mknodat", 2 },
 };
 
 /* Namespace flags of clone(2); CLONE_NEWTIME only exists for clone3 and
@@ -142,6 +153,30 @@ box_seccomp_build(struct sock_fprog *prog, char *msg, size_t msglen)
 		if (add(ctx, SCMP_ACT_ERRNO(EPERM), denied[i], 0, NULL, msg,
 			msglen) < 0)
 			goto out;
+
+	/* No setuid or setgid file: one left in a read-write bind would
+	 * outlive the box and run as a box uid that a later box gets. Every
+	 * call that sets a file's mode is refused when the mode holds either
+	 * bit (compared bit by bit, so high bits cannot hide it); openat2
+	 * passes its mode in memory, out of sight: make it look absent. */
+	for (i = 0; i < sizeof(mode_calls) / sizeof(mode_calls[0]); i++) {
+		static const uint64_t bits[] = { S_ISUID, S_ISGID };
+		size_t		      j;
+
+		for (j = 0; j < 2; j++) {
+			struct scmp_arg_cmp c = { .arg = mode_calls[i].arg,
+				.op = SCMP_CMP_MASKED_EQ,
+				.datum_a = bits[j],
+				.datum_b = bits[j] };
+
+			if (add(ctx, SCMP_ACT_ERRNO(EPERM), mode_calls[i].name, 1,
+				&c, msg, msglen) < 0)
+				goto out;
+		}
+	}
+	if (add(ctx, SCMP_ACT_ERRNO(ENOSYS), "openat2", 0, NULL, msg, msglen) <
+	    0)
+		goto out;
 
 	/* clone3 takes its flags in memory, out of the filter's sight: make
 	 * it look absent so libc uses clone, whose flags we check. */

@@ -157,6 +157,7 @@ symlink_plant        ok
 deep_tree            ok             --time 2
 rw_bind_plant        ok             --dir @RW@=/rw:rw -- @TARGET@
 hardlink_host        ok             --dir @RW@=/rw:rw
+setuid_plant         ok             --dir @RW@=/rw:rw
 cross_box            ok             -- probe
 persist_plant        ok
 persist_check        ok
@@ -213,6 +214,13 @@ check_core_dump() {
 		[ -e "$c" ] && fail "core file $c on the host"
 	done
 	return 0
+}
+# setuid_plant: the host side sees no setuid/setgid file in the rw bind.
+check_setuid_plant() {
+	local f
+	f=$(find "$work/rw" -xdev -perm /6000 -print 2>/dev/null | head -3 | tr '\n' ' ')
+	[ -z "$f" ] || fail "setuid/setgid files left in the read-write bind: $f"
+	[ -e "$work/rw/plain" ] || fail "the program left no file in the read-write bind: did it run there?"
 }
 check_fake_judge_output() {
 	grep -q '"status": "ok"' "$out" || fail "stdout was not passed through verbatim"
@@ -496,11 +504,19 @@ leaked_procs() {
 	return 0
 }
 
-# Box cgroups that nothing uses any more (no process for 3 s).
+# Box cgroups that nothing uses any more: no process for 3 s, and no live
+# sandbox holds the box's slot (a process that keeps boxes made ahead tears
+# finished ones down at idle priority, later under CPU load; the server and
+# other tests may run meanwhile).
+slot_held() { # box-N cgroup directory: 0 if slot N's lock is taken
+	local f=/run/gavel/slots/$(basename "$1" | sed -n 's/^box-\([0-9]*\)$/\1/p')
+	[ -f "$f" ] && ! flock -n -x "$f" true 2>/dev/null
+}
 leftover_cgroups() {
 	local d i busy left=()
 	for d in /sys/fs/cgroup/*/gavel/*/ /sys/fs/cgroup/gavel/*/; do # v1, v2
 		[ -d "$d" ] || continue
+		slot_held "$d" && continue
 		busy=
 		for i in $(seq 30); do
 			[ -d "$d" ] || { busy=1; break; }
