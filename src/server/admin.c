@@ -5,9 +5,9 @@
  * refused everyone else before reading a body). The list and the
  * definition include hidden problems; the definition is the only answer
  * of the whole API that carries hidden tests. PUT and package uploads
- * write under the authored root through authoring.c; a problem of the
- * bundled catalog (the source tree's problems/) is edited in git, not
- * here: 409.
+ * write under the authored root through authoring.c and package.c; a
+ * problem of the bundled catalog (the source tree's problems/) is edited
+ * in git, not here: 409.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +19,7 @@
 #include "server/app.h"
 #include "server/authoring.h"
 #include "server/hub.h"
+#include "server/package.h"
 #include "server/queue.h"
 #include "util/log.h"
 #include "util/xalloc.h"
@@ -190,12 +191,12 @@ api_admin_put(struct request *rq)
 struct MHD_Response *
 api_admin_package(struct request *rq)
 {
-	struct authoring_caps caps = { AUTHORING_MAX_ENTRIES,
-		AUTHORING_MAX_FILE, AUTHORING_MAX_TOTAL };
-	struct MHD_Response  *err;
-	enum authoring_rc     arc;
-	const char	     *ct;
-	char		     *tmpdir = NULL, *pkgdir = NULL, why[512] = "";
+	struct package_caps caps = { AUTHORING_MAX_ENTRIES, AUTHORING_MAX_FILE,
+		AUTHORING_MAX_TOTAL };
+	struct MHD_Response *err;
+	enum authoring_rc    arc;
+	const char	    *ct;
+	char		    *tmpdir = NULL, *pkgdir = NULL, why[512] = "";
 
 	if ((err = auth_require_admin(rq)) != NULL)
 		return err;
@@ -211,7 +212,7 @@ api_admin_package(struct request *rq)
 		    "the request needs the .zip as its body");
 	if ((err = writable(rq)) != NULL)
 		return err;
-	arc = authoring_unpack(rq->app->authored, rq->route.slug, rq->body,
+	arc = package_unpack(rq->app->authored, rq->route.slug, rq->body,
 	    rq->len, &caps, &tmpdir, &pkgdir, why, sizeof(why));
 	if (arc == AUTHORING_OK)
 		err = install(rq, tmpdir, pkgdir, NULL);

@@ -1,15 +1,13 @@
 /*
- * server/authoring.c -- admins' problems: definitions and packages into
- * problem directories, installed atomically; see authoring.h.
+ * server/authoring.c -- admins' problems: definitions into problem
+ * directories, those and unpacked packages (package.c) installed
+ * atomically; see authoring.h.
  */
 #include "server/authoring.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +22,7 @@
 #include "judge/problem.h"
 #include "server/app.h"
 #include "server/catalog.h"
+#include "server/files.h"
 #include "util/log.h"
 #include "util/xalloc.h"
 
@@ -34,155 +33,8 @@
 #define MAX_TESTS     1000
 #define MAX_TEST_NAME 64
 #define MAX_VALIDATOR 200
-#define MAX_PATH_LEN  1024
-#define MAX_DEPTH     32
 
-/*** Files ******************************************************************/
-
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	if (remove(path) != 0 && errno != ENOENT)
-		log_warn("authoring: remove %s", path);
-	return 0;
-}
-
-int
-authoring_rmtree(const char *path)
-{
-	struct stat sb;
-
-	if (path == NULL || lstat(path, &sb) != 0)
-		return path == NULL || errno == ENOENT ? 0 : -1;
-	/* FTW_PHYS: a symlink is removed, never followed. */
-	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
-}
-
-/* A fresh, private temporary directory under root for slug. */
-static char *
-make_tmpdir(const char *root, const char *slug)
-{
-	char *t = xasprintf("%s/.tmp-%s-XXXXXX", root, slug);
-
-	if (mkdtemp(t) == NULL) {
-		log_warn("authoring: mkdtemp %s", t);
-		free(t);
-		return NULL;
-	}
-	return t;
-}
-
-/*
- * Open (creating when needed) the directories of rel below dirfd, all
- * but its last component, without following a symlink: the fd of the
- * last directory (the caller closes it), and *leaf the last component.
- * -1 with errno on failure.
- */
-static int
-open_parent(int dirfd, const char *rel, char *leaf, size_t leaflen)
-{
-	const char *s = rel, *slash;
-	int	    fd = dup(dirfd), next;
-	bool	    made;
-
-	while (fd >= 0 && (slash = strchr(s, '/')) != NULL) {
-		char comp[NAME_MAX + 1];
-		size_t n = (size_t)(slash - s);
-
-		if (n == 0 || n > NAME_MAX) {
-			close(fd);
-			errno = EINVAL;
-			return -1;
-		}
-		memcpy(comp, s, n);
-		comp[n] = '\0';
-		/* Never up or in place (safe_path refused them already). */
-		if (strcmp(comp, ".") == 0 || strcmp(comp, "..") == 0) {
-			close(fd);
-			errno = EINVAL;
-			return -1;
-		}
-		made = mkdirat(fd, comp, 0755) == 0;
-		if (!made && errno != EEXIST) {
-			close(fd);
-			return -1;
-		}
-		next = openat(fd, comp,
-		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		close(fd);
-		fd = next;
-		/* Whatever the umask: the judge's boxes read checkers. */
-		if (made && fd >= 0)
-			fchmod(fd, 0755);
-		s = slash + 1;
-	}
-	if (fd >= 0 && (strlen(s) == 0 || strlen(s) >= leaflen ||
-			   strcmp(s, "..") == 0)) {
-		close(fd);
-		errno = EINVAL;
-		return -1;
-	}
-	if (fd >= 0)
-		snprintf(leaf, leaflen, "%s", s);
-	return fd;
-}
-
-/* Create rel (a new file, never an existing one) below dirfd. */
-static int
-create_at(int dirfd, const char *rel)
-{
-	char leaf[NAME_MAX + 1];
-	int  pfd, fd;
-
-	if ((pfd = open_parent(dirfd, rel, leaf, sizeof(leaf))) < 0)
-		return -1;
-	fd = openat(pfd, leaf,
-	    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	close(pfd);
-	/* Whatever the umask: the judge's boxes read checkers and tests. */
-	if (fd >= 0)
-		fchmod(fd, 0644);
-	return fd;
-}
-
-static int
-write_all(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-	ssize_t	    n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Write a whole new file rel below dirfd. 0 or -1 (logged). */
-static int
-put_file(int dirfd, const char *rel, const void *data, size_t len)
-{
-	int fd = create_at(dirfd, rel), rc;
-
-	if (fd < 0) {
-		log_warn("authoring: create %s", rel);
-		return -1;
-	}
-	rc = write_all(fd, data, len);
-	if (close(fd) != 0 || rc != 0) {
-		log_warn("authoring: write %s", rel);
-		return -1;
-	}
-	return 0;
-}
+/*** The authored root ******************************************************/
 
 char *
 authoring_open_root(const char *dir)
@@ -205,7 +57,7 @@ authoring_open_root(const char *dir)
 			char *p = xasprintf("%s/%s", real, e->d_name);
 
 			log_info("authoring: removing leftover %s", p);
-			authoring_rmtree(p);
+			files_rmtree(p);
 			free(p);
 		}
 	}
@@ -603,9 +455,9 @@ write_tests(int dfd, json_t *arr, const char *group)
 		size_t	inlen = json_string_length(in);
 		int	rc;
 
-		rc = put_file(dfd, p, json_string_value(in), inlen);
+		rc = files_put(dfd, p, json_string_value(in), inlen);
 		if (rc == 0)
-			rc = put_file(dfd, q, json_string_value(ans),
+			rc = files_put(dfd, q, json_string_value(ans),
 			    json_string_length(ans));
 		free(q);
 		free(p);
@@ -680,7 +532,7 @@ write_starters(int dfd, json_t *starter)
 					     ? l->extensions[0]
 					     : "txt";
 		char		  *p = xasprintf("starter/%s.%s", key, ext);
-		int		   rc = put_file(dfd, p, json_string_value(v),
+		int		   rc = files_put(dfd, p, json_string_value(v),
 				json_string_length(v));
 
 		free(p);
@@ -913,7 +765,7 @@ authoring_build(const char *root, const char *slug, json_t *def,
 	out->ntests = json_array_size(samples) + json_array_size(tests);
 
 	rc = AUTHORING_ERR;
-	if ((dir = make_tmpdir(root, slug)) == NULL)
+	if ((dir = files_tmpdir(root, slug)) == NULL)
 		goto out;
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) <
 	    0)
@@ -922,8 +774,8 @@ authoring_build(const char *root, const char *slug, json_t *def,
 	text = json_dumps(meta, JSON_INDENT(2));
 	v = json_object_get(def, "statement");
 	if (text == NULL ||
-	    put_file(dfd, "problem.json", text, strlen(text)) != 0 ||
-	    put_file(dfd, "statement.md", json_string_value(v),
+	    files_put(dfd, "problem.json", text, strlen(text)) != 0 ||
+	    files_put(dfd, "statement.md", json_string_value(v),
 		json_string_length(v)) != 0 ||
 	    write_starters(dfd, json_object_get(def, "starter")) != 0 ||
 	    write_tests(dfd, samples, "sample") != 0 ||
@@ -938,244 +790,12 @@ out:
 	if (dfd >= 0)
 		close(dfd);
 	if (dir != NULL) {
-		authoring_rmtree(dir);
+		files_rmtree(dir);
 		free(dir);
 	}
 	free(text);
 	json_decref(meta);
 	sig_types_free(&types);
-	return rc;
-}
-
-/*** Archives ***************************************************************/
-
-/*
- * Whether an archive path is one we extract: relative, no "." or ".."
- * or empty segment, no backslash or control character, not too long or
- * deep. A trailing '/' (a directory) is allowed.
- */
-static bool
-safe_path(const char *p)
-{
-	size_t n = strlen(p), i, seg = 0, depth = 0;
-
-	if (n == 0 || n > MAX_PATH_LEN || p[0] == '/')
-		return false;
-	for (i = 0; i <= n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '/' || c == '\0') {
-			if (seg == 0)
-				return c == '\0' && i == n && i > 0; /* "a/" */
-			if ((seg == 1 && p[i - 1] == '.') ||
-			    (seg == 2 && p[i - 1] == '.' && p[i - 2] == '.') ||
-			    seg > NAME_MAX || ++depth > MAX_DEPTH)
-				return false;
-			seg = 0;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f || c == '\\')
-			return false;
-		seg++;
-	}
-	return true;
-}
-
-/* Copy one entry's data to a new file rel below dfd, within the caps. */
-static enum authoring_rc
-extract_file(struct archive *a, int dfd, const char *rel,
-    const struct authoring_caps *caps, size_t *total, char *err,
-    size_t errlen)
-{
-	char	buf[65536];
-	size_t	size = 0;
-	ssize_t n;
-	int	fd;
-
-	if ((fd = create_at(dfd, rel)) < 0) {
-		if (errno == EEXIST || errno == ENOTDIR || errno == ELOOP ||
-		    errno == EINVAL || errno == EISDIR) {
-			snprintf(err, errlen,
-			    "%.200s: a duplicate or clashing entry", rel);
-			return AUTHORING_UNSAFE;
-		}
-		log_warn("authoring: create %s", rel);
-		snprintf(err, errlen, "cannot write %.200s", rel);
-		return AUTHORING_ERR;
-	}
-	while ((n = archive_read_data(a, buf, sizeof(buf))) > 0) {
-		size += (size_t)n;
-		*total += (size_t)n;
-		if (size > caps->max_file || *total > caps->max_total) {
-			close(fd);
-			snprintf(err, errlen,
-			    size > caps->max_file
-				? "%.200s: a file over %zu bytes"
-				: "%.200s: the archive is over %zu bytes "
-				  "unpacked",
-			    rel,
-			    size > caps->max_file ? caps->max_file
-						  : caps->max_total);
-			return AUTHORING_UNSAFE;
-		}
-		if (write_all(fd, buf, (size_t)n) != 0) {
-			log_warn("authoring: write %s", rel);
-			close(fd);
-			snprintf(err, errlen, "cannot write %.200s", rel);
-			return AUTHORING_ERR;
-		}
-	}
-	close(fd);
-	if (n < 0) {
-		snprintf(err, errlen, "%.200s: %s", rel, archive_error_string(a));
-		return AUTHORING_INVALID;
-	}
-	return AUTHORING_OK;
-}
-
-/* Whether dir holds problem.json or problem.yaml (regular files). */
-static bool
-has_problem(const char *dir)
-{
-	static const char *const names[] = { "problem.json", "problem.yaml" };
-	struct stat		 sb;
-	size_t			 i;
-	bool			 found = false;
-
-	for (i = 0; i < 2 && !found; i++) {
-		char *p = xasprintf("%s/%s", dir, names[i]);
-
-		found = lstat(p, &sb) == 0 && S_ISREG(sb.st_mode);
-		free(p);
-	}
-	return found;
-}
-
-/* The package inside dir: dir, or its one top-level directory. */
-static char *
-find_package(const char *dir)
-{
-	DIR	      *d;
-	struct dirent *e;
-	struct stat    sb;
-	char	      *only = NULL;
-	int	       n = 0;
-
-	if (has_problem(dir))
-		return xstrdup(dir);
-	if ((d = opendir(dir)) == NULL)
-		return NULL;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		n++;
-		free(only);
-		only = xasprintf("%s/%s", dir, e->d_name);
-	}
-	closedir(d);
-	if (n == 1 && lstat(only, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-	    has_problem(only))
-		return only;
-	free(only);
-	return NULL;
-}
-
-enum authoring_rc
-authoring_unpack(const char *root, const char *slug, const void *buf,
-    size_t len, const struct authoring_caps *caps, char **tmpdir,
-    char **pkgdir, char *err, size_t errlen)
-{
-	struct archive	     *a = archive_read_new();
-	struct archive_entry *e;
-	enum authoring_rc     rc = AUTHORING_OK;
-	char		     *dir = NULL;
-	size_t		      entries = 0, total = 0;
-	int		      dfd = -1, r;
-
-	*tmpdir = *pkgdir = NULL;
-	archive_read_support_format_zip(a);
-	if (archive_read_open_memory(a, buf, len) != ARCHIVE_OK) {
-		rc = invalid(err, errlen, "not a zip archive: %s",
-		    archive_error_string(a));
-		goto out;
-	}
-	if ((dir = make_tmpdir(root, slug)) == NULL ||
-	    (dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-				 O_CLOEXEC)) < 0) {
-		snprintf(err, errlen, "cannot unpack on this server's disk");
-		rc = AUTHORING_ERR;
-		goto out;
-	}
-	while (rc == AUTHORING_OK &&
-	       (r = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
-		const char *name = archive_entry_pathname(e);
-		mode_t	    type = archive_entry_filetype(e);
-
-		if (++entries > caps->max_entries) {
-			snprintf(err, errlen, "more than %zu entries",
-			    caps->max_entries);
-			rc = AUTHORING_UNSAFE;
-		} else if (name == NULL || !safe_path(name)) {
-			snprintf(err, errlen,
-			    "entry \"%.200s\": absolute paths, '..', '.', "
-			    "empty segments, backslashes and control "
-			    "characters are refused",
-			    name ? name : "(not UTF-8)");
-			rc = AUTHORING_UNSAFE;
-		} else if (archive_entry_hardlink(e) != NULL ||
-			   archive_entry_symlink(e) != NULL ||
-			   (type != AE_IFREG && type != AE_IFDIR)) {
-			snprintf(err, errlen,
-			    "entry \"%.200s\": only files and directories, "
-			    "no links or devices",
-			    name);
-			rc = AUTHORING_UNSAFE;
-		} else if (archive_entry_size_is_set(e) &&
-			   archive_entry_size(e) > (la_int64_t)caps->max_file) {
-			snprintf(err, errlen, "%.200s: a file over %zu bytes",
-			    name, caps->max_file);
-			rc = AUTHORING_UNSAFE;
-		} else if (type == AE_IFDIR) {
-			size_t nl = strlen(name);
-			char  *d, leaf[NAME_MAX + 1];
-			int    fd;
-
-			/* "a/b/" -> open_parent("a/b/.") makes a and b. */
-			if (name[nl - 1] == '/')
-				nl--;
-			d = xasprintf("%.*s/.", (int)nl, name);
-			fd = open_parent(dfd, d, leaf, sizeof(leaf));
-			free(d);
-			if (fd < 0) {
-				snprintf(err, errlen,
-				    "entry \"%.200s\": clashes with a file",
-				    name);
-				rc = AUTHORING_UNSAFE;
-			} else {
-				close(fd);
-			}
-		} else {
-			rc = extract_file(a, dfd, name, caps, &total, err,
-			    errlen);
-		}
-	}
-	if (rc == AUTHORING_OK && r != ARCHIVE_EOF)
-		rc = invalid(err, errlen, "a broken zip archive: %s",
-		    archive_error_string(a));
-	if (rc == AUTHORING_OK && (*pkgdir = find_package(dir)) == NULL)
-		rc = invalid(err, errlen,
-		    "no problem.yaml (or problem.json) at the top of the "
-		    "archive");
-out:
-	if (dfd >= 0)
-		close(dfd);
-	archive_read_free(a);
-	if (rc == AUTHORING_OK) {
-		*tmpdir = dir;
-	} else {
-		authoring_rmtree(dir);
-		free(dir);
-	}
 	return rc;
 }
 
@@ -1248,7 +868,7 @@ out:
 	if (rc == AUTHORING_ERR && err[0] == '\0')
 		snprintf(err, errlen, "cannot install the problem on disk");
 	/* The temporary directory: now the old copy, or leftovers. */
-	authoring_rmtree(tmpdir);
+	files_rmtree(tmpdir);
 	free(target);
 	return rc;
 }

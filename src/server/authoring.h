@@ -3,7 +3,8 @@
  * body of PUT /api/admin/problems/{slug}) or a Kattis package (.zip)
  * becomes a problem directory under the authored root (--authored), in
  * Gavel's own format (docs/problem-format.md) or as the package, and is
- * imported into the store at once.
+ * imported into the store at once. Packages are unpacked by package.c
+ * (package.h); the helpers for files both use are in files.h.
  *
  * Every change is built in a fresh temporary directory beside its target
  * (<root>/.tmp-<slug>-XXXXXX: the catalog skips dot-names), checked with
@@ -11,13 +12,6 @@
  * over an existing problem), under the catalog lock, and imported. A
  * problem is never half-written: a failure at any step leaves the old
  * directory (or none) in place and removes the temporary one.
- *
- * Archives are hostile: only regular files and directories are extracted,
- * never a link or a device; a path that is absolute, holds "..", or is
- * otherwise odd refuses the whole archive; entries, per-file and total
- * sizes are capped (a zip bomb stops at the cap). Files are created with
- * openat(O_NOFOLLOW | O_EXCL) below directories opened with O_NOFOLLOW,
- * in a directory this process just made.
  */
 #ifndef GAVEL_SERVER_AUTHORING_H
 #define GAVEL_SERVER_AUTHORING_H
@@ -35,13 +29,10 @@ enum authoring_rc {
 	AUTHORING_ERR,	   /* the disk or the database failed: 500 */
 };
 
-/* Caps on an uploaded archive. */
-struct authoring_caps {
-	size_t max_entries; /* files and directories */
-	size_t max_file;    /* bytes of one file, uncompressed */
-	size_t max_total;   /* bytes of all files, uncompressed */
-};
-
+/*
+ * The server's caps on an uploaded package (struct package_caps);
+ * AUTHORING_MAX_FILE also caps a test's input and answer in a definition.
+ */
 #define AUTHORING_MAX_ENTRIES 10000
 #define AUTHORING_MAX_FILE    ((size_t)64 << 20)
 #define AUTHORING_MAX_TOTAL   ((size_t)256 << 20)
@@ -63,7 +54,7 @@ char *authoring_open_root(const char *dir);
 /*
  * Check def (a PUT body) and write it as a problem directory in a fresh
  * temporary directory under root: *tmpdir (caller frees; remove it with
- * authoring_rmtree() unless authoring_install() took it). max_code caps
+ * files_rmtree() unless authoring_install() took it). max_code caps
  * each starter. def is changed in place: function test inputs get their
  * final newline. AUTHORING_INVALID with a reason in err for a bad
  * definition (a missing or unknown field, a wrong type, a test that does
@@ -74,24 +65,12 @@ enum authoring_rc authoring_build(const char *root, const char *slug,
     char *err, size_t errlen);
 
 /*
- * Extract the zip archive buf[0..len) into a fresh temporary directory
- * under root: *tmpdir (caller frees and removes, as above), and *pkgdir
- * (caller frees), the package inside it: *tmpdir itself, or its single
- * top-level directory when the archive wraps the package in one.
- * AUTHORING_UNSAFE for a hostile archive or one over caps (then nothing
- * is left on disk and *tmpdir is NULL), AUTHORING_INVALID when it is not
- * a zip archive or holds no problem.
- */
-enum authoring_rc authoring_unpack(const char *root, const char *slug,
-    const void *buf, size_t len, const struct authoring_caps *caps,
-    char **tmpdir, char **pkgdir, char *err, size_t errlen);
-
-/*
- * Check the problem at pkgdir (inside tmpdir) with the judge's loader,
- * swap it in as root/slug and import it (hidden when new to the store),
- * under the catalog lock. tmpdir is removed in every case (with the old
- * copy of the problem). *created: there was no such problem before;
- * *ntests: samples + hidden tests.
+ * Check the problem at pkgdir (inside tmpdir, from authoring_build() or
+ * package_unpack()) with the judge's loader, swap it in as root/slug and
+ * import it (hidden when new to the store), under the catalog lock.
+ * tmpdir is removed in every case (with the old copy of the problem).
+ * *created: there was no such problem before; *ntests: samples + hidden
+ * tests.
  */
 enum authoring_rc authoring_install(struct store *st, const char *root,
     const char *slug, const char *tmpdir, const char *pkgdir,
@@ -103,8 +82,5 @@ enum authoring_rc authoring_install(struct store *st, const char *root,
  * "authored" and "hidden". New reference.
  */
 json_t *authoring_definition(const struct store_problem *p);
-
-/* Remove a directory tree, never following a symlink. 0 or -1. */
-int authoring_rmtree(const char *path);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * tests/unit/server/test_authoring.c -- admins' problems
- * (src/server/authoring.c): definitions checked and written as problem
- * directories, installed atomically and imported; hostile archives
- * refused with nothing left on disk.
+ * (src/server/authoring.c, package.c, files.c): definitions checked and
+ * written as problem directories, installed atomically and imported;
+ * hostile archives refused with nothing left on disk.
  */
 #include <archive.h>
 #include <archive_entry.h>
@@ -17,6 +17,8 @@
 
 #include "server/authoring.h"
 #include "server/catalog.h"
+#include "server/files.h"
+#include "server/package.h"
 
 static char	     base[] = "/tmp/gavel-authoring-XXXXXX";
 static char	     root[300], dbpath[300];
@@ -39,7 +41,7 @@ static void
 teardown(void)
 {
 	store_close(st);
-	cr_assert_eq(authoring_rmtree(base), 0);
+	cr_assert_eq(files_rmtree(base), 0);
 }
 
 TestSuite(authoring, .init = setup, .fini = teardown);
@@ -317,7 +319,7 @@ zip_of(const struct zentry *z, size_t n, size_t *len)
 	return buf;
 }
 
-static const struct authoring_caps caps = { 50, 1 << 20, 3 << 20 };
+static const struct package_caps caps = { 50, 1 << 20, 3 << 20 };
 
 static enum authoring_rc
 unpack(const struct zentry *z, size_t n, char *err, size_t errlen,
@@ -327,8 +329,7 @@ unpack(const struct zentry *z, size_t n, char *err, size_t errlen,
 	char		 *zip = zip_of(z, n, &len);
 	enum authoring_rc rc;
 
-	rc = authoring_unpack(root, "pkg", zip, len, &caps, tmp, pkg, err,
-	    errlen);
+	rc = package_unpack(root, "pkg", zip, len, &caps, tmp, pkg, err, errlen);
 	free(zip);
 	return rc;
 }
@@ -515,14 +516,14 @@ Test(authoring, caps_on_entries_and_total_size_stop_a_bomb)
 			NULL };
 	zip = zip_of(bomb, 4, &len);
 	cr_assert_lt(len, 64 << 10, "a compressed bomb");
-	cr_assert_eq(authoring_unpack(root, "pkg", zip, len, &caps, &tmp,
+	cr_assert_eq(package_unpack(root, "pkg", zip, len, &caps, &tmp,
 			 &pkg, err, sizeof(err)),
 	    AUTHORING_UNSAFE);
 	cr_assert_not_null(strstr(err, "unpacked"), "%s", err);
 	cr_assert_eq(entries(root), 0);
 	free(zip);
 
-	cr_assert_eq(authoring_unpack(root, "pkg", garbage, sizeof(garbage) - 1,
+	cr_assert_eq(package_unpack(root, "pkg", garbage, sizeof(garbage) - 1,
 			 &caps, &tmp, &pkg, err, sizeof(err)),
 	    AUTHORING_INVALID);
 	cr_assert_eq(entries(root), 0);
@@ -609,7 +610,7 @@ Test(authoring, the_catalog_scans_both_roots_and_retires_nothing_on_failure)
 	    AUTHORING_OK);
 	snprintf(moved, sizeof(moved), "%s/dup", bundled);
 	cr_assert_eq(rename(dir, moved), 0);
-	authoring_rmtree(tmp);
+	files_rmtree(tmp);
 	free(tmp);
 	free(dir);
 	cr_assert_eq(unpack(pkg, 7, err, sizeof(err), &tmp, &dir),
@@ -643,7 +644,7 @@ Test(authoring, the_catalog_scans_both_roots_and_retires_nothing_on_failure)
 	store_problem_free(p);
 	cr_assert_eq(rename(moved, root), 0);
 	/* Gone for real: retired. */
-	cr_assert_eq(authoring_rmtree(root), 0);
+	cr_assert_eq(files_rmtree(root), 0);
 	cr_assert_eq(mkdir(root, 0755), 0);
 	cr_assert_eq(catalog_sync(st, roots, 2, &cs), 0);
 	cr_assert_eq(cs.retired, 1);
