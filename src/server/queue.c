@@ -5,6 +5,12 @@
  * POLL_MS. A generation counter closes the race between "found nothing"
  * and "went to sleep": a kick in between bumps it and the worker looks
  * again instead of sleeping.
+ *
+ * A verdict the database will not take (a full disk, a failing file) is
+ * held in memory and offered again, with pauses growing to RETRY_MAX_MS,
+ * for as long as the server runs: judging is never thrown away while it
+ * could still be stored. Only stopping ends the wait; the submission is
+ * then still "running" in the database and the next start re-queues it.
  */
 #include "server/queue.h"
 
@@ -13,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "judge/judge.h"
 #include "server/app.h"
@@ -22,18 +27,21 @@
 #include "util/log.h"
 #include "util/xalloc.h"
 
-#define POLL_MS	     1000
-#define MAX_ATTEMPTS 3 /* claims before a submission is given up as IE */
+#define POLL_MS	      1000
+#define MAX_ATTEMPTS  3	   /* claims before a submission is given up as IE */
+#define RETRY_MIN_MS  200  /* first pause before storing a verdict again */
+#define RETRY_MAX_MS  2000 /* the pauses double up to this */
 
 struct queue {
 	struct app     *app;
 	pthread_t      *threads;
 	int		n;
 	pthread_mutex_t lock;
-	pthread_cond_t	cond;
-	unsigned long	gen;  /* kicks so far */
+	pthread_cond_t	cond;	 /* kicks (one idle worker) and stop */
+	pthread_cond_t	stopped; /* stop only: wakes workers retrying */
+	unsigned long	gen;	 /* kicks so far */
 	bool		stop;
-	int		busy; /* workers judging */
+	int		busy;	 /* workers judging */
 };
 
 struct progress {
@@ -92,10 +100,70 @@ report_message(const struct judge_report *rep, size_t nsamples)
 	return t->message;
 }
 
+/* Wait ms on q->stopped; true when the queue is stopping. */
+static bool
+nap(struct queue *q, int ms)
+{
+	struct timespec dl;
+	bool		stop;
+
+	clock_gettime(CLOCK_MONOTONIC, &dl);
+	dl.tv_sec += ms / 1000;
+	dl.tv_nsec += (long)(ms % 1000) * 1000000L;
+	dl.tv_sec += dl.tv_nsec / 1000000000L;
+	dl.tv_nsec %= 1000000000L;
+	pthread_mutex_lock(&q->lock);
+	if (!q->stop)
+		pthread_cond_timedwait(&q->stopped, &q->lock, &dl);
+	stop = q->stop;
+	pthread_mutex_unlock(&q->lock);
+	return stop;
+}
+
+/*
+ * Store the outcome of submission id, trying again after a failure (a
+ * busy, failing or full database) until it is stored or the queue stops.
+ * Logs once when it starts failing and once when it is stored at last.
+ * STORE_OK, STORE_NOTFOUND (someone else finished it), or the last
+ * failure when the queue stopped first.
+ */
+static enum store_rc
+record(struct queue *q, int64_t id, const struct store_result *res)
+{
+	enum store_rc rc;
+	int64_t	      t0 = 0;
+	int	      tries = 0, pause = RETRY_MIN_MS;
+
+	for (;;) {
+		rc = store_submission_finish(q->app->store, id, res);
+		tries++;
+		if (rc != STORE_ERR && rc != STORE_NOSPACE)
+			break;
+		if (tries == 1) {
+			t0 = clock_mono_ms();
+			log_warnx("judged #%lld: cannot record the verdict (%s); "
+				  "holding it and trying again until it is "
+				  "stored",
+			    (long long)id,
+			    rc == STORE_NOSPACE ? "the disk is full"
+						: "the database failed");
+		}
+		if (nap(q, pause))
+			return rc;
+		pause = pause * 2 < RETRY_MAX_MS ? pause * 2 : RETRY_MAX_MS;
+	}
+	if (tries > 1)
+		log_info("judged #%lld: verdict recorded after %d tries, %lld "
+			 "ms late",
+		    (long long)id, tries, (long long)(clock_mono_ms() - t0));
+	return rc;
+}
+
 /* Judge one claimed submission and record it. */
 static void
-judge_one(struct app *app, struct store_submission *sub)
+judge_one(struct queue *q, struct store_submission *sub)
 {
+	struct app		 *app = q->app;
 	struct store_problem	 *p = NULL;
 	struct judge_request	  req;
 	struct judge_report	  rep;
@@ -106,7 +174,6 @@ judge_one(struct app *app, struct store_submission *sub)
 	int64_t			  t0 = clock_mono_ms();
 	enum store_rc		  rc;
 	size_t			  i;
-	int			  tries;
 	char			 *why = NULL;
 
 	memset(&rep, 0, sizeof(rep));
@@ -157,13 +224,7 @@ judge_one(struct app *app, struct store_submission *sub)
 	res.tests = tr;
 	res.ntests = rep.ntests;
 
-	/* A busy or failing database gets a few tries before we give up. */
-	for (tries = 0; tries < 5; tries++) {
-		rc = store_submission_finish(app->store, sub->id, &res);
-		if (rc != STORE_ERR)
-			break;
-		usleep(200000u << tries);
-	}
+	rc = record(q, sub->id, &res);
 	log_info("judged #%lld %s %s: %s %u ms %llu KB, %zu/%zu tests, "
 		 "in %lld ms%s",
 	    (long long)sub->id, sub->problem, sub->language, res.verdict,
@@ -204,7 +265,7 @@ worker(void *arg)
 			pthread_mutex_lock(&q->lock);
 			q->busy++;
 			pthread_mutex_unlock(&q->lock);
-			judge_one(q->app, sub);
+			judge_one(q, sub);
 			store_submission_free(sub);
 			pthread_mutex_lock(&q->lock);
 			q->busy--;
@@ -236,6 +297,7 @@ queue_start(struct app *app, int n)
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&q->cond, &ca);
+	pthread_cond_init(&q->stopped, &ca);
 	pthread_condattr_destroy(&ca);
 	q->threads = xcalloc((size_t)n, sizeof(*q->threads));
 	for (i = 0; i < n; i++) {
@@ -272,6 +334,7 @@ queue_stop_async(struct queue *q)
 	pthread_mutex_lock(&q->lock);
 	q->stop = true;
 	pthread_cond_broadcast(&q->cond);
+	pthread_cond_broadcast(&q->stopped);
 	pthread_mutex_unlock(&q->lock);
 }
 
@@ -286,6 +349,7 @@ queue_stop(struct queue *q)
 	for (i = 0; i < q->n; i++)
 		pthread_join(q->threads[i], NULL);
 	pthread_cond_destroy(&q->cond);
+	pthread_cond_destroy(&q->stopped);
 	pthread_mutex_destroy(&q->lock);
 	free(q->threads);
 	free(q);

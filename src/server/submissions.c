@@ -135,6 +135,7 @@ api_submit(struct request *rq)
 	case STORE_NOTFOUND:
 	case STORE_CONFLICT:
 	case STORE_ERR:
+	case STORE_NOSPACE:
 		return reply_error(rq, 500, "internal",
 		    "the database failed; the submission was not stored");
 	}

@@ -401,6 +401,8 @@ struct conn {
 	sqlite3	     *db;
 	sqlite3_stmt *stmts[S_COUNT]; /* prepared on first use */
 	struct conn  *next;	      /* in the free list */
+	int64_t	      changes;	/* sqlite3_total_changes64 when borrowed */
+	bool	      nospace;	/* the disk filled up since borrowed */
 };
 
 struct store {
@@ -408,6 +410,7 @@ struct store {
 	pthread_mutex_t	 lock;	 /* guards idle */
 	struct conn	*idle;	 /* connections nobody holds */
 	atomic_int	 faults; /* calls left to fail (tests) */
+	atomic_bool	 full;	 /* the last write ran out of space */
 	int		 version;
 };
 
@@ -501,18 +504,54 @@ conn_get(struct store *st)
 	pthread_mutex_unlock(&st->lock);
 	if (c == NULL)
 		c = conn_open(st->path);
+	if (c != NULL) {
+		c->changes = sqlite3_total_changes64(c->db);
+		c->nospace = false;
+	}
 	return c;
 }
 
-static void
-conn_put(struct store *st, struct conn *c)
+/*
+ * Whether the last error on db means the disk is full: SQLite's unix VFS
+ * turns ENOSPC from write() into SQLITE_FULL. (Other errnos, such as
+ * EDQUOT, come as SQLITE_IOERR, and sqlite3_system_errno() cannot tell
+ * them apart here: SQLite 3.40 does not record the errno of a failed WAL
+ * commit, which is where every write of the store fails.)
+ */
+static bool
+out_of_space(sqlite3 *db)
+{
+	return sqlite3_errcode(db) == SQLITE_FULL;
+}
+
+/*
+ * Give back a connection borrowed by conn_get() and return rc, the
+ * outcome of the call that borrowed it: here, and only here, STORE_ERR
+ * becomes STORE_NOSPACE when the failure was a full disk. Every failure
+ * is the last thing a call does on its connection before it ends here,
+ * except when rollback() ran after it (rollback() notes it first). The
+ * store's "full" flag follows the writes: set by one that ran out of
+ * space, cleared by one that changed rows.
+ */
+static enum store_rc
+conn_put(struct store *st, struct conn *c, enum store_rc rc)
 {
 	if (c == NULL)
-		return;
+		return rc;
+	if (out_of_space(c->db))
+		c->nospace = true;
+	if (c->nospace)
+		atomic_store(&st->full, true);
+	else if (rc == STORE_OK &&
+		 sqlite3_total_changes64(c->db) != c->changes)
+		atomic_store(&st->full, false);
+	if (rc == STORE_ERR && c->nospace)
+		rc = STORE_NOSPACE;
 	pthread_mutex_lock(&st->lock);
 	c->next = st->idle;
 	st->idle = c;
 	pthread_mutex_unlock(&st->lock);
+	return rc;
 }
 
 /* The connection's statement id, reset and unbound; NULL on failure. */
@@ -561,11 +600,18 @@ exec1(struct conn *c, enum stmt_id id)
 	return 0;
 }
 
+/*
+ * End the connection's transaction, if one is open. A failure that led
+ * here is noted first (conn_put() reads it): ROLLBACK clears the error.
+ */
 static void
 rollback(struct conn *c)
 {
-	if (!sqlite3_get_autocommit(c->db))
-		exec1(c, S_ROLLBACK);
+	if (sqlite3_get_autocommit(c->db))
+		return;
+	if (out_of_space(c->db))
+		c->nospace = true;
+	exec1(c, S_ROLLBACK);
 }
 
 static char *
@@ -674,13 +720,14 @@ store_open(const char *path)
 	st->path = xstrdup(path);
 	pthread_mutex_init(&st->lock, NULL);
 	atomic_init(&st->faults, 0);
+	atomic_init(&st->full, false);
 	c = conn_open(path);
 	if (c == NULL || migrate(st, c) != 0) {
 		conn_free(c);
 		store_close(st);
 		return NULL;
 	}
-	conn_put(st, c);
+	conn_put(st, c, STORE_OK);
 	return st;
 }
 
@@ -704,6 +751,12 @@ int
 store_schema_version(struct store *st)
 {
 	return st->version;
+}
+
+bool
+store_disk_full(struct store *st)
+{
+	return atomic_load(&st->full);
 }
 
 void
@@ -791,8 +844,7 @@ store_problem_hash(struct store *st, const char *slug, char **hash)
 	}
 	done(s);
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 static int
@@ -931,8 +983,7 @@ out:
 	if (rc != STORE_OK)
 		log_warnx("store: put problem %s: %s", p->slug, sqlerr(c));
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -983,8 +1034,7 @@ out:
 		free(gone[i]);
 	free(gone);
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 /* Fill the PROB_COLS columns of a row. */
@@ -1081,8 +1131,7 @@ out:
 		log_warnx("store: get problem %s: %s", slug, sqlerr(c));
 	store_problem_free(p);
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 /* "%q%" with LIKE's wildcards escaped. Caller frees. */
@@ -1142,8 +1191,7 @@ out:
 	free(pat);
 	if (rc != STORE_OK)
 		store_problem_list_free(out);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1165,8 +1213,7 @@ store_problem_set_hidden(struct store *st, const char *slug, bool hidden)
 	else
 		rc = sqlite3_changes(c->db) > 0 ? STORE_OK : STORE_NOTFOUND;
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 /*** Submissions ************************************************************/
@@ -1337,8 +1384,7 @@ out:
 	if (rc == STORE_ERR)
 		log_warnx("store: add submission: %s", sqlerr(c));
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1374,8 +1420,7 @@ store_submission_claim(struct store *st, struct store_submission **out)
 	if (rc == STORE_ERR)
 		log_warnx("store: claim: %s", sqlerr(c));
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1444,8 +1489,7 @@ out:
 	if (rc == STORE_ERR)
 		log_warnx("store: finish %lld: %s", (long long)id, sqlerr(c));
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1461,8 +1505,7 @@ store_submission_requeue_running(struct store *st, size_t *n)
 		*n = (size_t)sqlite3_changes(c->db);
 		rc = STORE_OK;
 	}
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1522,8 +1565,7 @@ out:
 		log_warnx("store: get %lld: %s", (long long)id, sqlerr(c));
 	store_submission_free(sub);
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1560,8 +1602,7 @@ store_submission_list(struct store *st, const char *problem, int64_t user_id,
 out:
 	if (rc != STORE_OK)
 		store_submission_list_free(out);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1595,8 +1636,7 @@ store_submission_counts(struct store *st, int64_t *queued, int64_t *running,
 	if (r == SQLITE_DONE)
 		rc = STORE_OK;
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1630,8 +1670,7 @@ store_submission_beats(struct store *st, int64_t id, double *time,
 	}
 	done(s);
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 /*** Users, sessions, API tokens *******************************************/
@@ -1794,8 +1833,7 @@ store_user_add(struct store *st, const char *name, const char *pwhash,
 	if ((rc = step_write(c, s, "add user")) == STORE_OK)
 		*id = sqlite3_last_insert_rowid(c->db);
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 /* One user row (USER_COLS + pwhash) by name, or by uid when name is NULL. */
@@ -1821,8 +1859,7 @@ user_get(struct store *st, enum stmt_id id, const char *name, int64_t uid,
 		done(s);
 	}
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1866,8 +1903,7 @@ out:
 		*items = NULL;
 		*n = 0;
 	}
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1928,8 +1964,7 @@ out:
 	if (rc == STORE_ERR)
 		log_warnx("store: disable user: %s", sqlerr(c));
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1962,8 +1997,7 @@ out:
 	if (rc == STORE_ERR)
 		log_warnx("store: set password: %s", sqlerr(c));
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -1983,8 +2017,7 @@ store_session_add(struct store *st, const char *hash, int64_t user_id,
 	sqlite3_bind_int64(s, 5, expires_ms);
 	rc = step_write(c, s, "add session");
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -2008,8 +2041,7 @@ store_session_get(struct store *st, const char *hash,
 		done(s);
 	}
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 /* Run a one-parameter write statement; *n gets the rows it changed. */
@@ -2030,8 +2062,7 @@ write1(struct store *st, enum stmt_id id, const char *text, int64_t num,
 	if ((rc = step_write(c, s, "write")) == STORE_OK && n != NULL)
 		*n = (size_t)sqlite3_changes(c->db);
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -2065,8 +2096,7 @@ store_token_add(struct store *st, int64_t user_id, const char *name,
 	if ((rc = step_write(c, s, "add token")) == STORE_OK)
 		*id = sqlite3_last_insert_rowid(c->db);
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -2093,8 +2123,7 @@ store_token_revoke(struct store *st, int64_t user_id, int64_t id)
 	    sqlite3_changes(c->db) == 0)
 		rc = STORE_NOTFOUND;
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -2124,8 +2153,7 @@ store_token_use(struct store *st, const char *hash, struct store_user **user)
 		step_write(c, s, "touch token");
 	}
 out:
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }
 
 enum store_rc
@@ -2174,6 +2202,5 @@ out:
 		log_warnx("store: rejudge %s: %s", problem, sqlerr(c));
 	free(v);
 	rollback(c);
-	conn_put(st, c);
-	return rc;
+	return conn_put(st, c, rc);
 }

@@ -12,6 +12,10 @@
  * Ownership: every struct a function hands out is the caller's; free it
  * with the matching *_free(), which accepts NULL. Strings a function
  * takes are borrowed for the duration of the call only.
+ *
+ * Failures: any function may return STORE_ERR, and one that writes may
+ * return STORE_NOSPACE instead when the disk is full. Either way the
+ * call changed nothing; a full disk is worth retrying later.
  */
 #ifndef GAVEL_STORE_STORE_H
 #define GAVEL_STORE_STORE_H
@@ -28,6 +32,7 @@ enum store_rc {
 	STORE_FULL,	/* the queue (or the client's share of it) is full */
 	STORE_CONFLICT, /* a unique name is taken (users) */
 	STORE_ERR,	/* the database failed; already logged */
+	STORE_NOSPACE,	/* the disk is full: nothing was written; logged */
 };
 
 /*** Problems ***************************************************************/
@@ -352,6 +357,12 @@ void	      store_close(struct store *st);
 
 /* The schema version the database is at (for tests and `serve -n`). */
 int store_schema_version(struct store *st);
+
+/*
+ * Whether the last write ran out of disk space: set when a call hits a
+ * full disk, cleared when a later one changes rows (for health checks).
+ */
+bool store_disk_full(struct store *st);
 
 /*
  * Fault injection for tests: when set, the next n calls that touch the

@@ -2,11 +2,12 @@
  * tests/unit/server/test_store.c -- the SQLite store (src/store/) against
  * a temporary database: migrations, problems with hidden tests, the
  * submission queue, history paging, beats, injected faults, hidden
- * problems and rejudging.
+ * problems, rejudging, and a disk that fills up (a VFS that fails writes).
  */
 #include <criterion/criterion.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -700,4 +701,165 @@ Test(store, rejudge_requeues_done_submissions_and_fixes_counters)
 	store_inject_faults(st, 1);
 	cr_assert_eq(store_submission_rejudge(st, "a", &ids, &n), STORE_ERR);
 	cr_assert_null(ids);
+}
+
+/*** A disk that fills up on demand ****************************************/
+
+/*
+ * The default VFS, with a write that fails the way a full disk makes it
+ * fail, SQLITE_FULL (what SQLite's unix VFS makes of ENOSPC), or as a
+ * failing disk does: an I/O error, errno EIO.
+ * Each file keeps the real VFS's I/O methods but for xWrite; the unix VFS
+ * has a few sets of them (the database locks, its WAL does not).
+ */
+enum disk { DISK_OK, DISK_FULL, DISK_EIO };
+
+static atomic_int   disk_state = DISK_OK;
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs  filling_vfs;
+static struct {
+	const sqlite3_io_methods *real;
+	sqlite3_io_methods	  patched; /* real, but for xWrite */
+} io_kinds[4];
+static size_t n_io_kinds;
+
+static int
+filling_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+{
+	size_t i;
+
+	switch (atomic_load(&disk_state)) {
+	case DISK_FULL:
+		return SQLITE_FULL;
+	case DISK_EIO:
+		return SQLITE_IOERR_WRITE;
+	default:
+		for (i = 0; f->pMethods != &io_kinds[i].patched; i++)
+			;
+		return io_kinds[i].real->xWrite(f, buf, n, off);
+	}
+}
+
+static int
+filling_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
+    int flags, int *out)
+{
+	int    rc = real_vfs->xOpen(real_vfs, name, f, flags, out);
+	size_t i;
+
+	if (rc != SQLITE_OK || f->pMethods == NULL)
+		return rc;
+	for (i = 0; i < n_io_kinds; i++)
+		if (io_kinds[i].real == f->pMethods)
+			break;
+	if (i == n_io_kinds) {
+		cr_assert_lt(i, sizeof(io_kinds) / sizeof(io_kinds[0]));
+		io_kinds[i].real = f->pMethods;
+		io_kinds[i].patched = *f->pMethods;
+		io_kinds[i].patched.xWrite = filling_write;
+		n_io_kinds++;
+	}
+	f->pMethods = &io_kinds[i].patched;
+	return rc;
+}
+
+/* Reopen the store on the filling VFS (the default from now on). */
+static void
+use_filling_disk(void)
+{
+	real_vfs = sqlite3_vfs_find(NULL);
+	filling_vfs = *real_vfs;
+	filling_vfs.zName = "filling";
+	filling_vfs.xOpen = filling_open;
+	cr_assert_eq(sqlite3_vfs_register(&filling_vfs, 1), SQLITE_OK);
+	store_close(st);
+	st = store_open(path);
+	cr_assert_not_null(st);
+}
+
+/* Every kind of write, with the disk in state d: all return want. */
+static void
+assert_writes_fail(enum disk d, enum store_rc want, int64_t running)
+{
+	struct store_result r = { .verdict = "AC", .total_tests = 1 };
+	const char	   *why;
+	int64_t		    id = -1, uid = -1;
+	bool		    changed = true;
+	struct store_problem p = { .slug = (char *)"new", .content_hash =
+					  (char *)"h" };
+
+	atomic_store(&disk_state, d);
+	cr_assert_eq(store_submission_add(st, "a", "python3", "c", 1, "x", 0,
+			 NULL, &id, &why),
+	    want, "add submission");
+	cr_assert_eq(id, 0);
+	cr_assert_eq(store_submission_finish(st, running, &r), want,
+	    "finish");
+	cr_assert_eq(store_user_add(st, "ann", "h", false, &uid), want,
+	    "add user (no transaction)");
+	cr_assert_eq(store_problem_put(st, &p, &changed), want,
+	    "put problem (a transaction)");
+	cr_assert_not(changed);
+	atomic_store(&disk_state, DISK_OK);
+}
+
+Test(store, a_full_disk_is_nospace_and_changes_nothing)
+{
+	struct store_submission *s;
+	struct store_user	*u;
+	int64_t			 a, b, q, r, d;
+
+	put_problem("a", "1", "[]");
+	use_filling_disk();
+	a = add("c", NULL);
+	b = add("c", NULL);
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	cr_assert_eq(s->id, a);
+	store_submission_free(s);
+	cr_assert_not(store_disk_full(st));
+
+	assert_writes_fail(DISK_FULL, STORE_NOSPACE, a);
+	cr_assert(store_disk_full(st), "health sees the full disk");
+
+	/* Reads still work, and nothing moved. */
+	atomic_store(&disk_state, DISK_FULL);
+	cr_assert_eq(store_submission_counts(st, &q, &r, &d), STORE_OK);
+	cr_assert(q == 1 && r == 1 && d == 0);
+	cr_assert_eq(store_submission_get(st, a, true, &s), STORE_OK);
+	cr_assert_eq(s->status, STORE_RUNNING);
+	store_submission_free(s);
+	cr_assert_eq(store_user_get(st, "ann", &u), STORE_NOTFOUND);
+	cr_assert(store_disk_full(st), "reads leave the flag alone");
+
+	/* Space again: the held verdict is stored, and the flag clears. */
+	atomic_store(&disk_state, DISK_OK);
+	finish(a, "AC", 1, 1);
+	cr_assert_not(store_disk_full(st));
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	cr_assert_eq(s->id, b);
+	store_submission_free(s);
+	cr_assert_eq(store_submission_get(st, a, true, &s), STORE_OK);
+	cr_assert_eq(s->status, STORE_DONE);
+	cr_assert_eq(s->ntests, 2);
+	store_submission_free(s);
+}
+
+Test(store, other_write_failures_stay_err)
+{
+	struct store_submission *s;
+	int64_t			 a, uid;
+
+	put_problem("a", "1", "[]");
+	use_filling_disk();
+	a = add("c", NULL);
+	cr_assert_eq(store_submission_claim(st, &s), STORE_OK);
+	store_submission_free(s);
+	assert_writes_fail(DISK_EIO, STORE_ERR, a);
+	cr_assert_not(store_disk_full(st));
+	/* After a full disk, a failure of another kind is not "full". */
+	assert_writes_fail(DISK_FULL, STORE_NOSPACE, a);
+	store_inject_faults(st, 1);
+	cr_assert_eq(store_user_add(st, "ann", "h", false, &uid), STORE_ERR);
+	assert_writes_fail(DISK_EIO, STORE_ERR, a);
+	finish(a, "AC", 1, 1);
 }
