@@ -25,12 +25,6 @@
 #include "util/xalloc.h"
 
 static struct MHD_Response *
-db_failed(struct request *rq)
-{
-	return reply_error(rq, 500, "internal", "the database failed; try again");
-}
-
-static struct MHD_Response *
 no_problem(struct request *rq)
 {
 	return reply_error(rq, 404, "not_found", "no problem %s",
@@ -44,12 +38,13 @@ api_admin_problems(struct request *rq)
 	struct store_problem_list   l;
 	struct MHD_Response	   *err;
 	json_t			   *arr, *j;
+	enum store_rc		    rc;
 	size_t			    i;
 
 	if ((err = auth_require_admin(rq)) != NULL)
 		return err;
-	if (store_problem_list(rq->app->store, &f, &l) != STORE_OK)
-		return db_failed(rq);
+	if ((rc = store_problem_list(rq->app->store, &f, &l)) != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	arr = json_array();
 	for (i = 0; i < l.n; i++) {
 		j = problem_summary(&l.items[i]);
@@ -75,7 +70,7 @@ api_admin_problem(struct request *rq)
 	if (rc == STORE_NOTFOUND)
 		return no_problem(rq);
 	if (rc != STORE_OK)
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	err = reply_json(rq, 200, authoring_definition(p));
 	store_problem_free(p);
 	return err;
@@ -96,7 +91,7 @@ writable(struct request *rq)
 
 	rc = store_problem_get(rq->app->store, rq->route.slug, false, false, &p);
 	if (rc != STORE_OK && rc != STORE_NOTFOUND)
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	bundled = rc == STORE_OK && !p->authored;
 	store_problem_free(p);
 	a = xasprintf("%s/%s/problem.json", rq->app->cfg->problems_dir,
@@ -142,12 +137,12 @@ install(struct request *rq, const char *tmpdir, const char *pkgdir,
 	else
 		hidden = true;
 	if (((def != NULL && def->hidden_set) || created) &&
-	    store_problem_set_hidden(app->store, rq->route.slug, hidden) !=
-		STORE_OK)
-		return db_failed(rq);
+	    (rc = store_problem_set_hidden(app->store, rq->route.slug,
+		 hidden)) != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	rc = store_problem_get(app->store, rq->route.slug, false, false, &p);
 	if (rc != STORE_OK)
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	hidden = p->hidden;
 	store_problem_free(p);
 	log_info("admin %s: %s problem %s (%zu tests%s)", rq->who.name,
@@ -259,7 +254,7 @@ api_admin_visibility(struct request *rq)
 	if (rc == STORE_NOTFOUND)
 		return no_problem(rq);
 	if (rc != STORE_OK)
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	log_info("admin %s: problem %s %s", rq->who.name, rq->route.slug,
 	    hidden ? "hidden" : "shown");
 	return reply_json(rq, 200, json_pack("{s:s,s:b}", "slug",
@@ -345,7 +340,7 @@ api_admin_check(struct request *rq)
 		goto out;
 	}
 	if (rc != STORE_OK) {
-		err = db_failed(rq);
+		err = reply_store_failed(rq, rc, "try again");
 		goto out;
 	}
 	if ((lang = language_find(language)) == NULL ||
@@ -402,10 +397,11 @@ api_admin_rejudge(struct request *rq)
 	store_problem_free(p);
 	if (rc == STORE_NOTFOUND)
 		return no_problem(rq);
-	if (rc != STORE_OK ||
-	    store_submission_rejudge(app->store, rq->route.slug, &ids, &n) !=
-		STORE_OK)
-		return db_failed(rq);
+	if (rc == STORE_OK)
+		rc = store_submission_rejudge(app->store, rq->route.slug, &ids,
+		    &n);
+	if (rc != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	/* Event streams of these submissions start over. */
 	for (i = 0; i < n; i++)
 		hub_reopen(app->hub, ids[i]);

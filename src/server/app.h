@@ -103,6 +103,14 @@ struct MHD_Response *reply_json(struct request *rq, unsigned status,
 struct MHD_Response *reply_error(struct request *rq, unsigned status,
     const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/*
+ * The answer to a store call that failed with rc: 503 storage_full with
+ * Retry-After when the disk is full (STORE_NOSPACE), else 500 internal,
+ * "the database failed; " and what ("try again", or what was lost).
+ * Every handler answers store failures through this.
+ */
+struct MHD_Response *reply_store_failed(struct request *rq,
+    enum store_rc rc, const char *what);
 /* A query-string argument, or NULL. Borrowed for the request. */
 const char *query_arg(struct request *rq, const char *key);
 /*

@@ -137,9 +137,8 @@ resolve_bearer(struct request *rq, const char *authz)
 		    "that is not a Gavel API token");
 	cred_digest(tok, digest);
 	rc = store_token_use(rq->app->store, digest, &u);
-	if (rc == STORE_ERR)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+		return reply_store_failed(rq, rc, "try again");
 	if (rc != STORE_OK || u->disabled) {
 		store_user_free(u);
 		return reply_error(rq, 401, "unauthorized",
@@ -162,9 +161,8 @@ resolve_cookie(struct request *rq, const char *cookie)
 		return NULL;
 	cred_digest(cookie, rq->session);
 	rc = store_session_get(rq->app->store, rq->session, &u, &csrf);
-	if (rc == STORE_ERR)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+		return reply_store_failed(rq, rc, "try again");
 	if (rc == STORE_OK && !u->disabled) {
 		principal_set(rq, u, false);
 		snprintf(rq->csrf, sizeof(rq->csrf), "%s", csrf);
@@ -276,13 +274,6 @@ no_content(struct request *rq)
 }
 
 static struct MHD_Response *
-db_failed(struct request *rq)
-{
-	return reply_error(rq, 500, "internal",
-	    "the database failed; try again");
-}
-
-static struct MHD_Response *
 too_busy(struct request *rq)
 {
 	struct MHD_Response *r = reply_error(rq, 503, "busy",
@@ -316,13 +307,15 @@ start_session(struct request *rq, unsigned status, const struct store_user *u)
 	char		     csrf[CRED_TOKEN_MAX];
 	struct MHD_Response *r;
 	size_t		     purged;
+	enum store_rc	     rc;
 
 	cred_token("", token);
 	cred_token("", csrf);
 	cred_digest(token, digest);
-	if (store_session_add(rq->app->store, digest, u->id, csrf,
-		clock_wall_ms() + session_ttl_s(rq->app->cfg) * 1000) != STORE_OK)
-		return db_failed(rq);
+	rc = store_session_add(rq->app->store, digest, u->id, csrf,
+	    clock_wall_ms() + session_ttl_s(rq->app->cfg) * 1000);
+	if (rc != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	store_session_purge(rq->app->store, &purged);
 	r = reply_json(rq, status,
 	    json_pack("{s:o,s:s}", "user",
@@ -405,16 +398,17 @@ api_register(struct request *rq)
 		return err;
 	}
 	rc = store_user_add(rq->app->store, v[0], hash, false, &id);
+	if (rc == STORE_OK) {
+		log_info("auth: %s registered user %s", rq->client, v[0]);
+		rc = store_user_get_id(rq->app->store, id, &u);
+	}
 	if (rc == STORE_CONFLICT)
 		err = reply_error(rq, 409, "conflict",
 		    "the username %s is taken", v[0]);
-	else if (rc != STORE_OK || store_user_get_id(rq->app->store, id,
-				       &u) != STORE_OK)
-		err = db_failed(rq);
+	else if (rc != STORE_OK)
+		err = reply_store_failed(rq, rc, "try again");
 	else
 		err = start_session(rq, 201, u);
-	if (rc == STORE_OK)
-		log_info("auth: %s registered user %s", rq->client, v[0]);
 	store_user_free(u);
 	json_decref(body);
 	return err;
@@ -482,9 +476,9 @@ api_login(struct request *rq)
 	}
 	rc = cred_valid_name(v[0]) ? store_user_get(rq->app->store, v[0], &u)
 				   : STORE_NOTFOUND;
-	if (rc == STORE_ERR) {
+	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
 		json_decref(body);
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	}
 	/* Unknown users are checked against the dummy hash: same time. */
 	ok = n[1] <= CRED_PASSWORD_MAX &&
@@ -515,14 +509,16 @@ struct MHD_Response *
 api_logout(struct request *rq)
 {
 	struct MHD_Response *r;
+	enum store_rc	     rc;
 
 	if (rq->authed && rq->who.via_token)
 		return reply_error(rq, 400, "bad_request",
 		    "an API token has no session to end; revoke it with "
 		    "DELETE /api/tokens/{id}");
 	if (rq->session[0] != '\0' &&
-	    store_session_delete(rq->app->store, rq->session) != STORE_OK)
-		return db_failed(rq);
+	    (rc = store_session_delete(rq->app->store, rq->session)) !=
+		STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	r = no_content(rq);
 	set_cookie(rq, r, NULL);
 	return r;
@@ -542,6 +538,7 @@ api_password(struct request *rq)
 	const char	    *why;
 	bool		     busy = false;
 	int		     w;
+	enum store_rc	     rc;
 
 	if ((err = auth_require_user(rq)) != NULL)
 		return err;
@@ -553,9 +550,9 @@ api_password(struct request *rq)
 		    why);
 	else if ((w = attempt(rq, key)) > 0)
 		err = throttled(rq, w);
-	else if (store_user_get_id(rq->app->store, rq->who.id, &u) !=
+	else if ((rc = store_user_get_id(rq->app->store, rq->who.id, &u)) !=
 		 STORE_OK)
-		err = db_failed(rq);
+		err = reply_store_failed(rq, rc, "try again");
 	else if (n[0] > CRED_PASSWORD_MAX ||
 		 !cred_verify(u->pwhash, v[0], n[0], &busy))
 		err = busy ? too_busy(rq)
@@ -563,9 +560,9 @@ api_password(struct request *rq)
 				 "the old password is wrong");
 	else if (cred_hash(v[1], n[1], hash) != 0)
 		err = too_busy(rq);
-	else if (store_user_set_password(rq->app->store, rq->who.id, hash,
-		     rq->session[0] ? rq->session : NULL) != STORE_OK)
-		err = db_failed(rq);
+	else if ((rc = store_user_set_password(rq->app->store, rq->who.id,
+		      hash, rq->session[0] ? rq->session : NULL)) != STORE_OK)
+		err = reply_store_failed(rq, rc, "try again");
 	if (err == NULL) {
 		attempt_ok(rq, key);
 		log_info("auth: %s changed the password of %s", rq->client,
@@ -602,11 +599,12 @@ api_tokens(struct request *rq)
 	json_t		       *arr;
 	char		        buf[40];
 	size_t		        i;
+	enum store_rc		rc;
 
 	if ((err = auth_require_user(rq)) != NULL)
 		return err;
-	if (store_token_list(rq->app->store, rq->who.id, &l) != STORE_OK)
-		return db_failed(rq);
+	if ((rc = store_token_list(rq->app->store, rq->who.id, &l)) != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	arr = json_array();
 	for (i = 0; i < l.n; i++) {
 		json_t *t = json_pack("{s:I,s:o,s:s}", "id",
@@ -637,6 +635,7 @@ api_token_create(struct request *rq)
 	struct MHD_Response	*err;
 	json_t			*body;
 	int64_t			 id;
+	enum store_rc		 rc;
 
 	if ((err = auth_require_user(rq)) != NULL)
 		return err;
@@ -651,9 +650,10 @@ api_token_create(struct request *rq)
 		    "a token name is 1 to %d bytes, no control characters",
 		    TOKEN_NAME_MAX);
 	}
-	if (store_token_list(rq->app->store, rq->who.id, &l) != STORE_OK) {
+	if ((rc = store_token_list(rq->app->store, rq->who.id, &l)) !=
+	    STORE_OK) {
 		json_decref(body);
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	}
 	i = l.n;
 	store_token_list_free(&l);
@@ -664,10 +664,10 @@ api_token_create(struct request *rq)
 	}
 	cred_token(TOKEN_PREFIX, token);
 	cred_digest(token, digest);
-	if (store_token_add(rq->app->store, rq->who.id, v[0], digest, &id) !=
-	    STORE_OK) {
+	if ((rc = store_token_add(rq->app->store, rq->who.id, v[0], digest,
+		 &id)) != STORE_OK) {
 		json_decref(body);
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	}
 	err = reply_json(rq, 201,
 	    json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "name", v[0],
@@ -689,6 +689,6 @@ api_token_delete(struct request *rq)
 		return reply_error(rq, 404, "not_found", "no token %lld",
 		    (long long)rq->route.sub_id);
 	if (rc != STORE_OK)
-		return db_failed(rq);
+		return reply_store_failed(rq, rc, "try again");
 	return no_content(rq);
 }

@@ -188,6 +188,23 @@ reply_error(struct request *rq, unsigned status, const char *code,
 	    json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
 }
 
+/* How long a client is told to wait for an operator to free the disk. */
+#define NOSPACE_RETRY_S "60"
+
+struct MHD_Response *
+reply_store_failed(struct request *rq, enum store_rc rc, const char *what)
+{
+	struct MHD_Response *r;
+
+	if (rc != STORE_NOSPACE)
+		return reply_error(rq, 500, "internal",
+		    "the database failed; %s", what);
+	r = reply_error(rq, 503, "storage_full",
+	    "the server's disk is full; nothing was stored. Try again later.");
+	MHD_add_response_header(r, "Retry-After", NOSPACE_RETRY_S);
+	return r;
+}
+
 const char *
 query_arg(struct request *rq, const char *key)
 {

@@ -67,6 +67,7 @@ api_problems(struct request *rq)
 	struct store_problem_list   l;
 	struct MHD_Response	   *err = NULL;
 	json_t			   *arr, *j;
+	enum store_rc		    rc;
 	size_t			    i;
 
 	/* Admins see the drafts too, marked "hidden": true. */
@@ -75,9 +76,8 @@ api_problems(struct request *rq)
 	    filter_arg(rq, "difficulty", &f.difficulty, &err) != 0 ||
 	    filter_arg(rq, "tag", &f.tag, &err) != 0)
 		return err;
-	if (store_problem_list(rq->app->store, &f, &l) != STORE_OK)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+	if ((rc = store_problem_list(rq->app->store, &f, &l)) != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	arr = json_array();
 	for (i = 0; i < l.n; i++) {
 		j = problem_summary(&l.items[i]);
@@ -106,8 +106,7 @@ api_problem(struct request *rq)
 		return reply_error(rq, 404, "not_found", "no problem %s",
 		    rq->route.slug);
 	if (rc != STORE_OK)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+		return reply_store_failed(rq, rc, "try again");
 	j = problem_summary(p);
 	json_object_set_new(j, "statement",
 	    text_or_null(p->statement, strlen(p->statement)));

@@ -82,12 +82,13 @@ api_health(struct request *rq)
 	if (store_submission_counts(app->store, &q, &r, &d) != STORE_OK)
 		return reply_error(rq, 503, "internal", "the database failed");
 	return reply_json(rq, 200,
-	    json_pack("{s:s,s:I,s:I,s:I,s:i,s:i,s:i,s:I}", "status", "ok",
+	    json_pack("{s:s,s:I,s:I,s:I,s:i,s:i,s:i,s:I,s:s}", "status", "ok",
 		"queued", (json_int_t)q, "running", (json_int_t)r, "done",
 		(json_int_t)d, "workers", app->cfg->workers, "judging",
 		queue_busy(app->queue), "schema",
 		store_schema_version(app->store), "uptime_ms",
-		(json_int_t)(now_ms() - app->started_ms)));
+		(json_int_t)(now_ms() - app->started_ms), "storage",
+		store_disk_full(app->store) ? "full" : "ok"));
 }
 
 /*** Catalog re-sync ********************************************************/

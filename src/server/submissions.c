@@ -73,8 +73,7 @@ job_parse(struct request *rq, json_t *body, bool allow_input,
 		return reply_error(rq, 422, "invalid",
 		    "unknown problem \"%.100s\"", job->problem);
 	if (rc != STORE_OK)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+		return reply_store_failed(rq, rc, "try again");
 	if (!lang->function && strcmp(job->p->kind, "function") == 0) {
 		store_problem_free(job->p);
 		job->p = NULL;
@@ -136,8 +135,8 @@ api_submit(struct request *rq)
 	case STORE_CONFLICT:
 	case STORE_ERR:
 	case STORE_NOSPACE:
-		return reply_error(rq, 500, "internal",
-		    "the database failed; the submission was not stored");
+		return reply_store_failed(rq, rc,
+		    "the submission was not stored");
 	}
 	queue_kick(app->queue);
 	r = reply_json(rq, 202,
@@ -240,8 +239,7 @@ submission_lookup(struct request *rq, bool with_tests,
 		return reply_error(rq, 404, "not_found", "no submission %lld",
 		    (long long)rq->route.sub_id);
 	if (rc != STORE_OK)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+		return reply_store_failed(rq, rc, "try again");
 	return NULL;
 }
 
@@ -287,6 +285,7 @@ api_submissions(struct request *rq)
 	json_t			    *arr, *next;
 	size_t			     i;
 	struct MHD_Response	    *err;
+	enum store_rc		     rc;
 
 	if ((err = auth_require_user(rq)) != NULL)
 		return err;
@@ -304,10 +303,10 @@ api_submissions(struct request *rq)
 	if (limit == 0)
 		limit = 20;
 	/* One row more than asked tells whether another page follows. */
-	if (store_submission_list(rq->app->store, problem, rq->who.id, before,
-		(size_t)limit + 1, &l) != STORE_OK)
-		return reply_error(rq, 500, "internal",
-		    "the database failed; try again");
+	rc = store_submission_list(rq->app->store, problem, rq->who.id, before,
+	    (size_t)limit + 1, &l);
+	if (rc != STORE_OK)
+		return reply_store_failed(rq, rc, "try again");
 	arr = json_array();
 	for (i = 0; i < l.n && (int64_t)i < limit; i++)
 		json_array_append_new(arr, submission_json(rq->app, &l.items[i]));
