@@ -255,9 +255,13 @@ custom_netns_reuse() {
 		skip_reason="no sandbox library next to $GAVEL"
 		return
 	fi
+	# (a sanitized build's library needs the sanitizers' runtime too)
 	if ! gcc -O2 -w -D_GNU_SOURCE -I"$repo/src" -o "$work/reuse" "$here/harness/reuse.c" \
 	    "$lib/sandbox/libgavel_sandbox.a" "$lib/libgavel_util.a" -lseccomp -lpthread \
-	    >"$err" 2>&1; then
+	    >"$err" 2>&1 &&
+	   ! gcc -O2 -w -D_GNU_SOURCE -fsanitize=address,undefined -I"$repo/src" \
+	    -o "$work/reuse" "$here/harness/reuse.c" "$lib/sandbox/libgavel_sandbox.a" \
+	    "$lib/libgavel_util.a" -lseccomp -lpthread >"$err" 2>&1; then
 		skip_reason="the harness does not link against $lib: $(head -c 200 "$err" | tr '\n' ' ')"
 		return
 	fi
