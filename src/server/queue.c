@@ -77,11 +77,14 @@ on_progress(void *arg, enum judge_event ev, size_t index, size_t total,
 }
 
 /*
- * The error text to show: the report's message or the failed test's. A
- * wrong answer or a runtime error on a hidden test (past the nsamples
- * samples) is not detailed: a wrong answer's detail quotes the expected
- * answer, and a program can put its input into its error (raise
- * ValueError(str(nums))), which would carry hidden tests out.
+ * The error text to show: the report's message or the failed test's.
+ * A failed hidden test (past the nsamples samples) is never detailed,
+ * whatever its verdict, except where the judge wrote the whole text
+ * itself (TLE, OLE): a wrong answer's detail quotes the expected answer,
+ * and a program can put its input into what it prints before it fails
+ * (raise ValueError(str(nums)), or stderr and then a memory bomb), which
+ * would carry hidden tests out. An allow-list, so a new kind of detail
+ * stays hidden until someone decides it may be shown.
  */
 static const char *
 report_message(const struct judge_report *rep, size_t nsamples)
@@ -93,11 +96,21 @@ report_message(const struct judge_report *rep, size_t nsamples)
 	if (rep->first_failed < 0 || (size_t)rep->first_failed >= rep->ntests)
 		return NULL;
 	t = &rep->tests[rep->first_failed];
-	if ((size_t)rep->first_failed >= nsamples && t->verdict == VERDICT_WA)
+	if ((size_t)rep->first_failed < nsamples)
+		return t->message;
+	switch (t->verdict) {
+	case VERDICT_TLE:
+	case VERDICT_OLE:
+		return t->message;
+	case VERDICT_WA:
 		return "wrong answer on a hidden test";
-	if ((size_t)rep->first_failed >= nsamples && t->verdict == VERDICT_RE)
+	case VERDICT_RE:
 		return "runtime error on a hidden test";
-	return t->message;
+	case VERDICT_MLE:
+		return "memory limit exceeded on a hidden test";
+	default:
+		return "failed a hidden test";
+	}
 }
 
 /* Wait ms on q->stopped; true when the queue is stopping. */
@@ -214,6 +227,14 @@ judge_one(struct queue *q, struct store_submission *sub)
 				  : report_message(&rep, p ? p->nsamples : 0);
 	res.failed_test = rep.first_failed >= 0 ? rep.first_failed + 1 : 0;
 	res.total_tests = (int)rep.total_tests;
+	/* A judge error's detail is for whoever runs the server, hidden test
+	 * or not: it goes to the log. */
+	if (rep.first_failed >= 0 && (size_t)rep.first_failed < rep.ntests &&
+	    rep.tests[rep.first_failed].verdict == VERDICT_IE &&
+	    rep.tests[rep.first_failed].message != NULL)
+		log_warnx("judged #%lld: judge error on test %d: %s",
+		    (long long)sub->id, rep.first_failed + 1,
+		    rep.tests[rep.first_failed].message);
 	tr = xcalloc(rep.ntests + 1, sizeof(*tr));
 	for (i = 0; i < rep.ntests; i++) {
 		tr[i].verdict = (char *)verdict_name(rep.tests[i].verdict);

@@ -157,6 +157,18 @@ LEAK_PY = ("class Solution:\n"
            "        if a > 100:\n"
            "            raise ValueError('input %d %d' % (a, b))\n"
            "        return a + b + 1\n")
+# Writes its input to stderr, then runs out of memory: MLE on a hidden
+# test, whose message must not carry the stderr tail (it once did).
+LEAK_MLE_PY = ("import sys\n"
+               "class Solution:\n"
+               "    def add(self, a: int, b: int) -> int:\n"
+               "        if a > 100:\n"
+               "            sys.stderr.write('input %d %d\\n' % (a, b))\n"
+               "            sys.stderr.flush()\n"
+               "            hog = []\n"
+               "            while True:\n"
+               "                hog.append(bytearray(1 << 24))\n"
+               "        return a + b + 1\n")
 SHOUT_PY = "print(input().upper())\n"
 
 
@@ -531,6 +543,15 @@ def test_no_leak(admin, alice, anon):
     T.ok(sub is not None and sub["verdict"] == "RE" and
          sub["message"] == "runtime error on a hidden test",
          "an error on a hidden test is reported without its text", sub)
+    st, j = alice.post("/api/submissions", {"problem": "sum-fn",
+                                            "language": "python3",
+                                            "code": LEAK_MLE_PY})
+    sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
+    seen.append(("/api/submissions/{id} (MLE after printing a hidden input)",
+                 sub and sub["verdict"], no_mark(sub)))
+    T.ok(sub is not None and sub["verdict"] == "MLE" and
+         sub["message"] == "memory limit exceeded on a hidden test",
+         "memory limit on a hidden test is reported without stderr", sub)
     T.ok(all(ok for _, _, ok in seen),
          "hidden tests appear in no other answer, for anyone",
          [s for s in seen if not s[2]])
