@@ -525,33 +525,25 @@ def test_no_leak(admin, alice, anon):
     st, j = alice.post("/api/run", {"problem": "sum-fn",
                                     "language": "python3", "code": WA_PY})
     seen.append(("/api/run", st, no_mark(j)))
-    # Wrong on the hidden tests only: its detail must not quote them.
-    st, j = alice.post("/api/submissions", {"problem": "sum-fn",
-                                            "language": "python3",
-                                            "code": WA_PY2})
-    sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
-    seen.append(("/api/submissions/{id} (WA on a hidden test)",
-                 sub and sub["verdict"], no_mark(sub)))
-    # A program that puts its input into its error: RE on a hidden test.
-    st, j = alice.post("/api/submissions", {"problem": "sum-fn",
-                                            "language": "python3",
-                                            "code": LEAK_PY})
-    sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
-    seen.append(("/api/submissions/{id} (RE quoting a hidden input)",
-                 sub and sub["verdict"], no_mark(sub)))
-    st, j = alice.get("/api/submissions/%d" % (sub or {}).get("id", 0))
-    T.ok(sub is not None and sub["verdict"] == "RE" and
-         sub["message"] == "runtime error on a hidden test",
-         "an error on a hidden test is reported without its text", sub)
-    st, j = alice.post("/api/submissions", {"problem": "sum-fn",
-                                            "language": "python3",
-                                            "code": LEAK_MLE_PY})
-    sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
-    seen.append(("/api/submissions/{id} (MLE after printing a hidden input)",
-                 sub and sub["verdict"], no_mark(sub)))
-    T.ok(sub is not None and sub["verdict"] == "MLE" and
-         sub["message"] == "memory limit exceeded on a hidden test",
-         "memory limit on a hidden test is reported without stderr", sub)
+    # Failing on the hidden tests only: no detail may quote them. A wrong
+    # answer; a program that puts its input into its error (RE); one that
+    # prints it to stderr, then runs out of memory (MLE).
+    for code, what, verdict, message in (
+            (WA_PY2, "WA on a hidden test", "WA",
+             "wrong answer on a hidden test"),
+            (LEAK_PY, "RE quoting a hidden input", "RE",
+             "runtime error on a hidden test"),
+            (LEAK_MLE_PY, "MLE after printing a hidden input", "MLE",
+             "memory limit exceeded on a hidden test")):
+        st, j = alice.post("/api/submissions", {"problem": "sum-fn",
+                                                "language": "python3",
+                                                "code": code})
+        sub = wait_done(alice, j.get("id", 0)) if st == 202 else None
+        seen.append(("/api/submissions/{id} (%s)" % what,
+                     sub and sub["verdict"], no_mark(sub)))
+        T.ok(sub is not None and sub["verdict"] == verdict and
+             sub["message"] == message,
+             "%s: reported as %r only" % (what, message), sub)
     T.ok(all(ok for _, _, ok in seen),
          "hidden tests appear in no other answer, for anyone",
          [s for s in seen if not s[2]])
