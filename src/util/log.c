@@ -32,17 +32,44 @@ log_enabled(enum log_level level)
 	return level <= log_level;
 }
 
+/*
+ * Copy s into out (outlen > 4) with every control byte (and DEL) written
+ * as \n, \t or \xNN: one record is one line, and text a client sent
+ * (a decoded URL path, a name) cannot forge another record or send
+ * escape sequences to a terminal.
+ */
+static void
+escape_controls(const char *s, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 5 < outlen; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n')
+			o += (size_t)snprintf(out + o, outlen - o, "\\n");
+		else if (c == '\t')
+			o += (size_t)snprintf(out + o, outlen - o, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			o += (size_t)snprintf(out + o, outlen - o, "\\x%02x", c);
+		else
+			out[o++] = (char)c;
+	}
+	out[o] = '\0';
+}
+
 void
 vlog(enum log_level level, int with_errno, const char *fmt, va_list ap)
 {
-	char           msg[1024];
+	char           raw[1024], msg[4 * 1024];
 	struct timeval tv;
 	struct tm      tm;
 	int            saved = errno;
 
 	if (!log_enabled(level))
 		return;
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	escape_controls(raw, msg, sizeof(msg));
 	gettimeofday(&tv, NULL);
 	gmtime_r(&tv.tv_sec, &tm);
 	if (with_errno)
