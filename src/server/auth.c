@@ -427,7 +427,9 @@ user_key(const char *name, char *key, size_t n)
 
 /*
  * Count a password attempt for username and the client; 0 when allowed,
- * else the seconds to wait (nothing counted).
+ * else the seconds to wait (nothing counted). Each count is a take that
+ * checks and counts at once: concurrent attempts cannot all pass a check
+ * before any of them is counted.
  */
 static int
 attempt(struct request *rq, const char *key)
@@ -436,12 +438,14 @@ attempt(struct request *rq, const char *key)
 	int64_t	    now = clock_mono_ms();
 	int	    a, b;
 
-	a = limiter_wait(app->login_user, key, now);
-	b = limiter_wait(app->login_addr, rq->client, now);
-	if (a > 0 || b > 0)
+	if ((a = limiter_take(app->login_user, key, now)) > 0) {
+		b = limiter_wait(app->login_addr, rq->client, now);
 		return a > b ? a : b;
-	limiter_take(app->login_user, key, now);
-	limiter_take(app->login_addr, rq->client, now);
+	}
+	if ((b = limiter_take(app->login_addr, rq->client, now)) > 0) {
+		limiter_refund(app->login_user, key);
+		return b;
+	}
 	return 0;
 }
 
