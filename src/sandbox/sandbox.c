@@ -1139,6 +1139,9 @@ open_binds(const struct sandbox_config *cfg, struct box_job *job, int *fds,
 		memset(&attr, 0, sizeof(attr));
 		attr.attr_set = MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV |
 				(b->rw ? 0 : MOUNT_ATTR_RDONLY);
+		/* A clone of a shared mount joins its peer group: mounts
+		 * would travel between the host and the box both ways. */
+		attr.propagation = MS_PRIVATE;
 		if (syscall(SYS_mount_setattr, fds[i], "", AT_EMPTY_PATH, &attr,
 			sizeof(attr)) < 0 ||
 		    fstat(fds[i], &st) < 0) {

@@ -8,11 +8,13 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -561,6 +563,66 @@ Test(sandbox, no_network)
 	cr_assert(strstr(out, "nonetlink") != NULL, "%s", out);
 	free(out);
 	box_done(&b);
+}
+
+/* Whether path is a mount point in this process's mount table. */
+static bool
+host_mounted(const char *path)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	char  line[4096], mp[4096];
+	bool  found = false;
+
+	cr_assert_not_null(f);
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		found = sscanf(line, "%*s %*s %*s %*s %4095s", mp) == 1 &&
+			strcmp(mp, path) == 0;
+	fclose(f);
+	return found;
+}
+
+/*
+ * A bind of a host directory that is a shared mount (systemd makes / one)
+ * must not share mount events with the host: the box's copy is private,
+ * so nothing the box mounts reaches the host (here a nested bind, which
+ * used to stay mounted on the host after the run) and nothing the host
+ * mounts later appears in a running box.
+ */
+Test(sandbox, binds_share_no_mounts_with_the_host)
+{
+	struct box	    b;
+	char		    dir[] = "/tmp/gavel-test-shared-XXXXXX";
+	char		    sub[64], *out;
+	struct sandbox_bind binds[2];
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(sub, sizeof(sub), "%s/sub", dir);
+	cr_assert_eq(mkdir(sub, 0755), 0);
+	cr_assert_eq(mount(dir, dir, NULL, MS_BIND, NULL), 0);
+	cr_assert_eq(mount(NULL, dir, NULL, MS_SHARED, NULL), 0);
+
+	box_init(&b, SH("grep ' /p ' /proc/self/mountinfo"));
+	binds[0] = (struct sandbox_bind){ dir, "/p", false };
+	binds[1] = (struct sandbox_bind){ "/usr/share", "/p/sub", false };
+	b.cfg.binds = binds;
+	b.cfg.nbinds = 2;
+	box_run(&b);
+	out = slurp(b.out);
+	cr_assert_eq(b.res.status, SANDBOX_OK, "%s: %s",
+	    sandbox_status_name(b.res.status), b.res.message);
+	cr_assert_not_null(strstr(out, " /p "), "%s", out);
+	cr_assert_null(strstr(out, "shared:"), "the bind is shared: %s", out);
+	free(out);
+	box_done(&b);
+	sandbox_quiesce();
+
+	cr_assert(!host_mounted(sub),
+	    "the box's nested bind is mounted on the host at %s", sub);
+	while (umount2(sub, MNT_DETACH) == 0)
+		;
+	umount2(dir, MNT_DETACH);
+	rmdir(sub);
+	rmdir(dir);
 }
 
 Test(sandbox, binds_ro_and_rw)
