@@ -53,6 +53,38 @@ static const struct {
 	{ "mknodat", 2 },
 };
 
+/* Refused when (argument arg & mask) == value. */
+struct shared_file_rule {
+	const char *name;
+	unsigned    arg;
+	uint64_t    mask, value;
+};
+
+#ifndef RWF_NOWAIT
+#define RWF_NOWAIT 0x00000008
+#endif
+#ifndef MADV_COLD
+#define MADV_COLD 20
+#endif
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+
+static const struct shared_file_rule shared_file_rules[] = {
+	{ "fcntl", 1, 0xffffffffu, F_GETLK },
+	{ "fcntl", 1, 0xffffffffu, F_SETLK },
+	{ "fcntl", 1, 0xffffffffu, F_SETLKW },
+	{ "fcntl", 1, 0xffffffffu, F_OFD_GETLK },
+	{ "fcntl", 1, 0xffffffffu, F_OFD_SETLK },
+	{ "fcntl", 1, 0xffffffffu, F_OFD_SETLKW },
+	{ "fcntl", 1, 0xffffffffu, F_SETLEASE },
+	{ "fadvise64", 3, 0xffffffffu, POSIX_FADV_DONTNEED },
+	{ "madvise", 2, 0xffffffffu, MADV_COLD },
+	{ "madvise", 2, 0xffffffffu, MADV_PAGEOUT },
+	{ "preadv2", 5, RWF_NOWAIT, RWF_NOWAIT },
+	{ "pwritev2", 5, RWF_NOWAIT, RWF_NOWAIT },
+};
+
 /* Namespace flags of clone(2); CLONE_NEWTIME only exists for clone3 and
  * unshare, both denied. */
 #define CLONE_NS_FLAGS                                                         \
@@ -219,6 +251,23 @@ box_seccomp_build(struct sock_fprog *prog, char *msg, size_t msglen)
 			msglen) < 0 ||
 		    add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socketpair", 1, &c,
 			msg, msglen) < 0)
+			goto out;
+	}
+	/* Signals through the files every box shares (/usr, read-only
+	 * binds): record locks and leases, which a box running at the same
+	 * time can see, and page-cache eviction (fadvise DONTNEED, madvise
+	 * COLD/PAGEOUT) that a later box could probe without blocking
+	 * (RWF_NOWAIT). Commands and advice are ints: 32 bits compared. */
+	for (i = 0; i < sizeof(shared_file_rules) / sizeof(shared_file_rules[0]);
+	     i++) {
+		const struct shared_file_rule *f = &shared_file_rules[i];
+		struct scmp_arg_cmp c = { .arg = f->arg,
+			.op = SCMP_CMP_MASKED_EQ,
+			.datum_a = f->mask,
+			.datum_b = f->value };
+
+		if (add(ctx, SCMP_ACT_ERRNO(EPERM), f->name, 1, &c, msg,
+			msglen) < 0)
 			goto out;
 	}
 	/* Terminal injection (CVE-2017-5226 style) and console tricks. */

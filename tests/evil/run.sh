@@ -158,6 +158,7 @@ deep_tree            ok             --time 2
 rw_bind_plant        ok             --dir @RW@=/rw:rw -- @TARGET@
 hardlink_host        ok             --dir @RW@=/rw:rw
 setuid_plant         ok             --dir @RW@=/rw:rw
+shared_file_signals  ok
 cross_box            ok             -- probe
 persist_plant        ok
 persist_check        ok
