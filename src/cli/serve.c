@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@ enum opt_kind {
 	OPT_KB,	  /* size_t, given in KiB */
 	OPT_MB,	  /* size_t, given in MiB */
 	OPT_FLAG, /* int, 1 when given (takes no value; env: 1 or 0) */
+	OPT_PROXY, /* struct proxies; repeatable, each value a list */
 };
 
 struct opt {
@@ -72,6 +74,9 @@ static const struct opt opts[] = {
 	    F(max_connections), "open connections (512)" },
 	{ "max-per-ip", "GAVEL_MAX_PER_IP", OPT_INT, 1, 65536, F(max_per_ip),
 	    "open connections from one address (128)" },
+	{ "trusted-proxy", "GAVEL_TRUSTED_PROXY", OPT_PROXY, 0, 0, F(trusted),
+	    "ADDR[/PREFIX]: a reverse proxy whose X-Forwarded-For names the "
+	    "client (repeatable; none)" },
 	{ "timeout", "GAVEL_TIMEOUT", OPT_INT, 1, 3600, F(timeout_s),
 	    "seconds before an idle connection is closed (30)" },
 	{ "rescan", "GAVEL_RESCAN", OPT_INT, 0, 86400, F(rescan_s),
@@ -112,6 +117,35 @@ usage(FILE *out)
 		     "  -v, --verbose                             debug logging\n");
 }
 
+/*
+ * Add the trusted proxies listed in val (separated by commas or blanks)
+ * to p. 0, or -1 with a message printed.
+ */
+static int
+add_proxies(struct proxies *p, const char *val, const char *from)
+{
+	const char *sep = ", \t", *why;
+	char	    one[128];
+	size_t	    n;
+
+	if (val[strspn(val, sep)] == '\0') {
+		fprintf(stderr, "gavel serve: %s is empty\n", from);
+		return -1;
+	}
+	for (val += strspn(val, sep); *val != '\0'; val += strspn(val, sep)) {
+		n = strcspn(val, sep);
+		snprintf(one, sizeof(one), "%.*s", (int)n, val);
+		if (n >= sizeof(one) || proxies_add(p, one, &why) != 0) {
+			fprintf(stderr, "gavel serve: %s: '%.*s': %s\n", from,
+			    (int)n, val,
+			    n >= sizeof(one) ? "too long" : why);
+			return -1;
+		}
+		val += n;
+	}
+	return 0;
+}
+
 /* Set one option from text. 0, or -1 with a message printed. */
 static int
 set_opt(struct server_config *cfg, const struct opt *o, const char *val,
@@ -130,6 +164,8 @@ set_opt(struct server_config *cfg, const struct opt *o, const char *val,
 		*(int *)(void *)base = val[0] == '1';
 		return 0;
 	}
+	if (o->kind == OPT_PROXY)
+		return add_proxies((struct proxies *)(void *)base, val, from);
 	if (o->kind == OPT_STR) {
 		if (val[0] == '\0') {
 			fprintf(stderr, "gavel serve: %s is empty\n", from);
@@ -166,6 +202,7 @@ set_opt(struct server_config *cfg, const struct opt *o, const char *val,
 		break;
 	case OPT_STR:
 	case OPT_FLAG:
+	case OPT_PROXY:
 		break;
 	}
 	return 0;
@@ -179,6 +216,7 @@ gavel_serve_main(int argc, char **argv)
 	struct option	     lopts[NOPTS + 4];
 	size_t		     i;
 	int		     c, idx, check = 0;
+	bool		     proxy_flag = false;
 
 	server_config_defaults(&cfg);
 	for (i = 0; i < NOPTS; i++) {
@@ -203,6 +241,11 @@ gavel_serve_main(int argc, char **argv)
 
 			snprintf(from, sizeof(from), "--%s",
 			    opts[c - 1000].flag);
+			/* The flags replace GAVEL_TRUSTED_PROXY's list. */
+			if (opts[c - 1000].kind == OPT_PROXY && !proxy_flag) {
+				cfg.trusted.n = 0;
+				proxy_flag = true;
+			}
 			if (set_opt(&cfg, &opts[c - 1000],
 				opts[c - 1000].kind == OPT_FLAG ? "1" : optarg,
 				from) != 0)

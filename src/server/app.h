@@ -20,6 +20,7 @@
 
 #include "server/auth.h"
 #include "server/catalog.h"
+#include "server/clientaddr.h"
 #include "server/credentials.h"
 #include "server/router.h"
 #include "server/server.h"
@@ -77,7 +78,15 @@ struct request {
 	char		      *path;	/* decoded, without the query */
 	struct route_match     route;
 	enum route_status      rstatus;
-	char		       client[64]; /* remote address */
+	/*
+	 * Who sent it (set once, in http.c; see clientaddr.h): the client's
+	 * address, from X-Forwarded-For when the peer is a trusted proxy
+	 * (then via is the proxy's, else ""), and client, the key that
+	 * every per-address limit counts under (IPv6: its /64).
+	 */
+	char		       addr[IPADDR_TEXT_MAX];
+	char		       via[IPADDR_TEXT_MAX];
+	char		       client[IPADDR_TEXT_MAX];
 	char		      *body;	   /* the request body so far */
 	size_t		       len, cap;
 	bool		       too_large;  /* more than the body cap came */

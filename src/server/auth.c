@@ -399,7 +399,7 @@ api_register(struct request *rq)
 	}
 	rc = store_user_add(rq->app->store, v[0], hash, false, &id);
 	if (rc == STORE_OK) {
-		log_info("auth: %s registered user %s", rq->client, v[0]);
+		log_info("auth: %s registered user %s", rq->addr, v[0]);
 		rc = store_user_get_id(rq->app->store, id, &u);
 	}
 	if (rc == STORE_CONFLICT)
@@ -474,7 +474,7 @@ api_login(struct request *rq)
 		return err;
 	user_key(v[0], key, sizeof(key));
 	if ((w = attempt(rq, key)) > 0) {
-		log_info("auth: %s: login throttled", rq->client);
+		log_info("auth: %s: login throttled", rq->addr);
 		json_decref(body);
 		return throttled(rq, w);
 	}
@@ -497,7 +497,7 @@ api_login(struct request *rq)
 		    "this account is disabled");
 	if (err != NULL) {
 		if (rq->status == 401)
-			log_info("auth: %s: failed login", rq->client);
+			log_info("auth: %s: failed login", rq->addr);
 		store_user_free(u);
 		json_decref(body);
 		return err;
@@ -569,7 +569,7 @@ api_password(struct request *rq)
 		err = reply_store_failed(rq, rc, "try again");
 	if (err == NULL) {
 		attempt_ok(rq, key);
-		log_info("auth: %s changed the password of %s", rq->client,
+		log_info("auth: %s changed the password of %s", rq->addr,
 		    rq->who.name);
 		err = no_content(rq);
 	}

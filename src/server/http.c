@@ -5,7 +5,6 @@
 #include "server/http.h"
 
 #include <arpa/inet.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -388,22 +387,61 @@ answer(struct request *rq, struct MHD_Response *r)
 	return ok;
 }
 
+/* X-Forwarded-For, every such header joined in order (with commas). */
+struct xff {
+	char  *text;
+	size_t len;
+};
+
+static enum MHD_Result
+xff_add(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct xff *x = cls;
+	size_t	    n;
+
+	if (strcasecmp(key, "X-Forwarded-For") != 0 || value == NULL)
+		return MHD_YES;
+	n = strlen(value);
+	x->text = xrealloc(x->text, x->len + n + 2);
+	if (x->len > 0)
+		x->text[x->len++] = ',';
+	memcpy(x->text + x->len, value, n + 1);
+	x->len += n;
+	return MHD_YES;
+}
+
+/*
+ * Who sent rq: its client's address, the proxy it came through if any,
+ * and its limit key (see app.h and clientaddr.h). Every per-address
+ * limit reads rq->client, so this is the one place that decides it.
+ */
 static void
-client_address(struct MHD_Connection *conn, char *buf, size_t n)
+request_client(struct request *rq)
 {
 	const union MHD_ConnectionInfo *ci;
-	socklen_t			len;
+	const struct proxies	       *trusted = &rq->app->cfg->trusted;
+	struct ipaddr			peer, client;
+	struct xff			x = { NULL, 0 };
 
-	snprintf(buf, n, "?");
-	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci == NULL || ci->client_addr == NULL)
+	snprintf(rq->addr, sizeof(rq->addr), "?");
+	snprintf(rq->client, sizeof(rq->client), "?");
+	ci = MHD_get_connection_info(rq->conn,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || !ip_from_sockaddr(ci->client_addr, &peer))
 		return;
-	len = ci->client_addr->sa_family == AF_INET6
-		  ? sizeof(struct sockaddr_in6)
-		  : sizeof(struct sockaddr_in);
-	if (getnameinfo(ci->client_addr, len, buf, (socklen_t)n, NULL, 0,
-		NI_NUMERICHOST) != 0)
-		snprintf(buf, n, "?");
+	client = peer;
+	if (trusted->n > 0 && proxies_trust(trusted, &peer)) {
+		MHD_get_connection_values(rq->conn, MHD_HEADER_KIND, xff_add,
+		    &x);
+		client = ip_client(trusted, &peer, x.text);
+		free(x.text);
+		if (client.family != peer.family ||
+		    memcmp(client.b, peer.b, sizeof(peer.b)) != 0)
+			ip_text(&peer, rq->via, sizeof(rq->via));
+	}
+	ip_text(&client, rq->addr, sizeof(rq->addr));
+	ip_key(&client, rq->client, sizeof(rq->client));
 }
 
 /*** Slow-client watchdog ***************************************************/
@@ -524,7 +562,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		rq->start_us = clock_mono_us();
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
 		rq->path = xstrdup(url);
-		client_address(conn, rq->client, sizeof(rq->client));
+		request_client(rq);
 		rq->rstatus = router_match(method, url, &rq->route);
 		*con_cls = rq;
 		/*
@@ -607,8 +645,9 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	conn_mark(cls, conn, false, false);
 	if (rq == NULL)
 		return;
-	log_info("%s \"%s %.200s\" %u %.1f ms%s", rq->client, rq->method,
-	    rq->path, rq->answered ? rq->status : 0,
+	log_info("%s%s%s%s \"%s %.200s\" %u %.1f ms%s", rq->addr,
+	    rq->via[0] ? " (via " : "", rq->via, rq->via[0] ? ")" : "",
+	    rq->method, rq->path, rq->answered ? rq->status : 0,
 	    (double)(clock_mono_us() - rq->start_us) / 1000.0, w);
 	free(rq->path);
 	free(rq->body);
@@ -631,6 +670,19 @@ mhd_log(void *cls, const char *fmt, va_list ap)
 	log_debug("http: %s", msg);
 }
 #pragma GCC diagnostic pop
+
+/*
+ * libmicrohttpd's cap of connections per address, counted when a
+ * connection is accepted, by the peer's address: behind a trusted proxy
+ * that is the proxy's, for everyone, so the cap would be a site-wide one
+ * that any single client can fill. It is off then (0): the proxy limits
+ * each client's connections; --max-connections and the watchdog stay.
+ */
+static unsigned
+per_ip_limit(const struct server_config *cfg)
+{
+	return cfg->trusted.n > 0 ? 0u : (unsigned)cfg->max_per_ip;
+}
 
 struct http *
 http_start(struct app *app, uint16_t *port)
@@ -672,7 +724,7 @@ http_start(struct app *app, uint16_t *port)
 	h->d = MHD_start_daemon(flags, cfg->port, NULL, NULL, on_request, app,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_per_ip,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit(cfg),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, app,

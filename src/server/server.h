@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "server/clientaddr.h"
+
 struct server_config {
 	const char *bind;	     /* IPv4 or IPv6 address to listen on */
 	uint16_t    port;	     /* 0: any free port (logged) */
@@ -31,6 +33,7 @@ struct server_config {
 	size_t	    max_input;	     /* bytes of custom input */
 	int	    max_connections; /* open connections */
 	int	    max_per_ip;	     /* open connections from one address */
+	struct proxies trusted;	     /* whose X-Forwarded-For is believed */
 	int	    timeout_s;	     /* idle connection timeout */
 	int	    rescan_s;	     /* catalog re-sync period; 0: never */
 	int	    session_days;    /* session lifetime */

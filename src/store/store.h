@@ -152,7 +152,7 @@ struct store_submission {
 	char			 *problem;
 	char			 *language;
 	char			 *code;
-	char			 *client;     /* who sent it (IP address) */
+	char			 *client;     /* who sent it: its address key */
 	int64_t			  user_id;    /* its owner; 0 before accounts */
 	char			 *user;	      /* the owner's name, or NULL */
 	enum store_status	  status;

@@ -433,6 +433,82 @@ def test_limits(gavel, work, problems):
         s.stop()
 
 
+def guess_until_throttled(s, xff, n=25):
+    """Failed logins (a new name each) with X-Forwarded-For xff until
+    429: the codes."""
+    codes = []
+    for i in range(n):
+        st, _ = Client(s, {"X-Forwarded-For": xff}).login(
+            "nobody%d" % i, "guess-guess")
+        codes.append(st)
+        if st == 429:
+            break
+    return codes
+
+
+def login_from(s, xff, name):
+    return Client(s, {"X-Forwarded-For": xff}).login(name,
+                                                    password_of(name))[0]
+
+
+def test_proxy(gavel, work, problems):
+    """Per-address limits behind --trusted-proxy count the client that
+    X-Forwarded-For names; without it, the header changes nothing."""
+    s = Server(gavel, work, problems, db=os.path.join(work, "proxy.db"),
+               args=["--rescan", "0", "--trusted-proxy", "127.0.0.1"],
+               name="proxy", user=None).start()
+    try:
+        s.add_user("dave")
+        s.add_user("erin")
+        codes = guess_until_throttled(s, "203.0.113.7")
+        T.ok(codes[-1] == 429 and set(codes[:-1]) == {401},
+             "behind a trusted proxy: failures from one forwarded client "
+             "end in 429", codes)
+        st = login_from(s, "203.0.113.7", "dave")
+        T.ok(st == 429, "that client is throttled, even with the right "
+             "password", st)
+        st = login_from(s, "203.0.113.8", "erin")
+        T.ok(st == 200, "another client behind the same proxy logs in", st)
+        st = login_from(s, "203.0.113.8, 203.0.113.7", "dave")
+        T.ok(st == 429, "a client cannot escape by prefixing its own "
+             "X-Forwarded-For (the proxy appends the real address)", st)
+        st = login_from(s, "garbage", "dave")
+        T.ok(st == 200, "a malformed X-Forwarded-For counts as the proxy "
+             "(not throttled)", st)
+        codes = guess_until_throttled(s, "2001:db8:1:2::1")
+        st6 = login_from(s, "2001:db8:1:2:aaaa::99", "dave")
+        st7 = login_from(s, "2001:db8:1:3::1", "dave")
+        T.ok(codes[-1] == 429 and st6 == 429 and st7 == 200,
+             "IPv6 clients count per /64: another host of the /64 is "
+             "throttled, the next /64 is not", (codes, st6, st7))
+        log = s.logtext()
+        T.ok('203.0.113.7 (via 127.0.0.1) "POST /api/auth/login" 429'
+             in log, "the access log names the forwarded client and the "
+             "proxy", log[-1500:])
+    finally:
+        s.stop()
+
+    s = Server(gavel, work, problems, db=os.path.join(work, "noproxy.db"),
+               args=["--rescan", "0"], name="noproxy", user=None).start()
+    try:
+        s.add_user("erin")
+        codes = guess_until_throttled(s, "203.0.113.7")
+        st = login_from(s, "203.0.113.8", "erin")
+        T.ok(codes[-1] == 429 and st == 429,
+             "without --trusted-proxy, X-Forwarded-For is ignored: a new "
+             "value does not escape the address's throttle", (codes, st))
+    finally:
+        s.stop()
+
+    for bad in ("10.0.0.0/33", "proxy.example", "10.0.0.1/8"):
+        r = subprocess.run([gavel, "serve", "--trusted-proxy", bad],
+                           capture_output=True, text=True, timeout=60)
+        T.ok(r.returncode != 0 and "--trusted-proxy" in r.stderr and
+             bad in r.stderr,
+             "--trusted-proxy %s is refused at start-up" % bad,
+             (r.returncode, r.stderr))
+
+
 def test_expiry_and_flags(gavel, work, problems):
     s = Server(gavel, work, problems, db=os.path.join(work, "exp.db"),
                args=["--rescan", "0", "--session-ttl-seconds", "2",
@@ -462,7 +538,8 @@ def test_expiry_and_flags(gavel, work, problems):
                        text=True)
     T.ok(all(f in r.stdout for f in ("--secure-cookies", "--session-days",
                                      "--no-register", "--rate-runs",
-                                     "--rate-submissions", "--pwhash-cost")),
+                                     "--rate-submissions", "--pwhash-cost",
+                                     "--trusted-proxy")),
          "gavel serve --help documents the account flags", r.stdout)
 
 
@@ -520,6 +597,7 @@ def main():
             rc = s.stop()
         T.ok(rc == 0, "clean exit", rc)
         test_limits(gavel, work, problems)
+        test_proxy(gavel, work, problems)
         test_expiry_and_flags(gavel, work, problems)
         test_timing(gavel, work, problems)
     except Exception:
