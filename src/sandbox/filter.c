@@ -43,23 +43,6 @@ static const char *const denied[] = {
 	"flock",
 };
 
-/* Calls that set a file's mode, and which argument holds it. */
-static const struct {
-	const char *name;
-	unsigned    arg;
-} mode_calls[] = {
-	{ "chmod", 1 }, { "fchmod", 1 }, { "fchmodat", 2 }, { "fchmodat2", 2 },
-	{ "open", 2 }, { "openat", 3 }, { "creat", 1 }, { "mknod", 1 },
-	{ "mknodat", 2 },
-};
-
-/* Refused when (argument arg & mask) == value. */
-struct shared_file_rule {
-	const char *name;
-	unsigned    arg;
-	uint64_t    mask, value;
-};
-
 #ifndef RWF_NOWAIT
 #define RWF_NOWAIT 0x00000008
 #endif
@@ -70,7 +53,27 @@ struct shared_file_rule {
 #define MADV_PAGEOUT 21
 #endif
 
-static const struct shared_file_rule shared_file_rules[] = {
+/* Calls that fail with EPERM when (argument arg & mask) == value. */
+static const struct {
+	const char *name;
+	unsigned    arg;
+	uint64_t    mask, value;
+} arg_rules[] = {
+	/* No setuid or setgid file: one left in a read-write bind would
+	 * outlive the box and run as a box uid that a later box gets. Each
+	 * call that sets a mode, for each bit alone, so high bits cannot
+	 * hide it (openat2, whose mode is in memory, is made absent). */
+#define NO_SUID(call, arg)                                                     \
+	{ call, arg, S_ISUID, S_ISUID }, { call, arg, S_ISGID, S_ISGID }
+	NO_SUID("chmod", 1), NO_SUID("fchmod", 1), NO_SUID("fchmodat", 2),
+	NO_SUID("fchmodat2", 2), NO_SUID("open", 2), NO_SUID("openat", 3),
+	NO_SUID("creat", 1), NO_SUID("mknod", 1), NO_SUID("mknodat", 2),
+#undef NO_SUID
+	/* No signal through the files every box shares (/usr, read-only
+	 * binds): record locks and leases, which a box running at the same
+	 * time can see, and page-cache eviction that a later box could probe
+	 * without blocking (RWF_NOWAIT). Commands, advice and ioctl requests
+	 * are ints: 32 bits compared, or high bits in the register slip by. */
 	{ "fcntl", 1, 0xffffffffu, F_GETLK },
 	{ "fcntl", 1, 0xffffffffu, F_SETLK },
 	{ "fcntl", 1, 0xffffffffu, F_SETLKW },
@@ -83,6 +86,9 @@ static const struct shared_file_rule shared_file_rules[] = {
 	{ "madvise", 2, 0xffffffffu, MADV_PAGEOUT },
 	{ "preadv2", 5, RWF_NOWAIT, RWF_NOWAIT },
 	{ "pwritev2", 5, RWF_NOWAIT, RWF_NOWAIT },
+	/* Terminal injection (CVE-2017-5226 style) and console tricks. */
+	{ "ioctl", 1, 0xffffffffu, TIOCSTI },
+	{ "ioctl", 1, 0xffffffffu, TIOCLINUX },
 };
 
 /* Namespace flags of clone(2); CLONE_NEWTIME only exists for clone3 and
@@ -186,26 +192,17 @@ box_seccomp_build(struct sock_fprog *prog, char *msg, size_t msglen)
 			msglen) < 0)
 			goto out;
 
-	/* No setuid or setgid file: one left in a read-write bind would
-	 * outlive the box and run as a box uid that a later box gets. Every
-	 * call that sets a file's mode is refused when the mode holds either
-	 * bit (compared bit by bit, so high bits cannot hide it); openat2
-	 * passes its mode in memory, out of sight: make it look absent. */
-	for (i = 0; i < sizeof(mode_calls) / sizeof(mode_calls[0]); i++) {
-		static const uint64_t bits[] = { S_ISUID, S_ISGID };
-		size_t		      j;
+	for (i = 0; i < sizeof(arg_rules) / sizeof(arg_rules[0]); i++) {
+		struct scmp_arg_cmp c = { .arg = arg_rules[i].arg,
+			.op = SCMP_CMP_MASKED_EQ,
+			.datum_a = arg_rules[i].mask,
+			.datum_b = arg_rules[i].value };
 
-		for (j = 0; j < 2; j++) {
-			struct scmp_arg_cmp c = { .arg = mode_calls[i].arg,
-				.op = SCMP_CMP_MASKED_EQ,
-				.datum_a = bits[j],
-				.datum_b = bits[j] };
-
-			if (add(ctx, SCMP_ACT_ERRNO(EPERM), mode_calls[i].name, 1,
-				&c, msg, msglen) < 0)
-				goto out;
-		}
+		if (add(ctx, SCMP_ACT_ERRNO(EPERM), arg_rules[i].name, 1, &c, msg,
+			msglen) < 0)
+			goto out;
 	}
+	/* openat2 passes its mode in memory, out of sight: it looks absent. */
 	if (add(ctx, SCMP_ACT_ERRNO(ENOSYS), "openat2", 0, NULL, msg, msglen) <
 	    0)
 		goto out;
@@ -251,38 +248,6 @@ box_seccomp_build(struct sock_fprog *prog, char *msg, size_t msglen)
 			msglen) < 0 ||
 		    add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socketpair", 1, &c,
 			msg, msglen) < 0)
-			goto out;
-	}
-	/* Signals through the files every box shares (/usr, read-only
-	 * binds): record locks and leases, which a box running at the same
-	 * time can see, and page-cache eviction (fadvise DONTNEED, madvise
-	 * COLD/PAGEOUT) that a later box could probe without blocking
-	 * (RWF_NOWAIT). Commands and advice are ints: 32 bits compared. */
-	for (i = 0; i < sizeof(shared_file_rules) / sizeof(shared_file_rules[0]);
-	     i++) {
-		const struct shared_file_rule *f = &shared_file_rules[i];
-		struct scmp_arg_cmp c = { .arg = f->arg,
-			.op = SCMP_CMP_MASKED_EQ,
-			.datum_a = f->mask,
-			.datum_b = f->value };
-
-		if (add(ctx, SCMP_ACT_ERRNO(EPERM), f->name, 1, &c, msg,
-			msglen) < 0)
-			goto out;
-	}
-	/* Terminal injection (CVE-2017-5226 style) and console tricks. */
-	{
-		/* The kernel reads the request as 32 bits: compare only those,
-		 * or high bits set in the 64-bit register slip past. */
-		struct scmp_arg_cmp sti =
-		    SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TIOCSTI);
-		struct scmp_arg_cmp lnx =
-		    SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffu, TIOCLINUX);
-
-		if (add(ctx, SCMP_ACT_ERRNO(EPERM), "ioctl", 1, &sti, msg,
-			msglen) < 0 ||
-		    add(ctx, SCMP_ACT_ERRNO(EPERM), "ioctl", 1, &lnx, msg,
-			msglen) < 0)
 			goto out;
 	}
 	if (export(ctx, msg, msglen) < 0)
